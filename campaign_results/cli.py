@@ -1,0 +1,54 @@
+"""The command line behind build_site.py.
+
+    python build_site.py check [--data DIR] [--format text|json]
+    python build_site.py build
+
+Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
+itself failed. No Python traceback reaches the user: an unexpected failure
+is reported as an ``internal-error`` problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .pipeline import check_data
+from .problems import Place, Report
+from .report_output import print_json, print_text
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build_site.py",
+        description="Kiểm tra dữ liệu và dựng trang kết quả \"Dân vận khéo\" và Ngày cao điểm.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    check = commands.add_parser("check", help="kiểm tra toàn bộ dữ liệu trong data/ và báo mọi lỗi")
+    check.add_argument("--data", type=Path, default=None, help="thư mục dữ liệu (mặc định: data/)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text: cho người đọc; json: cho chương trình khác")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+    except Exception as error:  # the last guard: a report, never a traceback
+        report = Report()
+        report.add("internal-error", Place("build_site.py"), detail=f"{type(error).__name__}: {error}")
+        print_text(report, sys.stdout)
+        return 2
+    return 0
+
+
+def _check(args) -> int:
+    result = check_data(args.data.resolve() if args.data else None)
+    if args.format == "json":
+        print_json(result.report, sys.stdout)
+    else:
+        print_text(result.report, sys.stdout)
+    return 0 if result.report.ok else 1

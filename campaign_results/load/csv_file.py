@@ -1,0 +1,103 @@
+"""Reading one CSV table of records, row by row, with line numbers.
+
+Accepted: UTF-8 with or without the byte-order mark Excel writes, commas
+between columns. Rejected with a clear problem: UTF-16 ("Unicode text" in
+Excel), Windows-1258 or other legacy encodings, and ``;``-separated files
+(Excel's default in a Vietnamese locale).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from ..problems import did_you_mean
+from ..text import nfc
+from .yaml_file import Mapping
+
+
+@dataclass
+class CsvProblem:
+    code: str
+    line: int | None = None
+    column: int | None = None
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class CsvTable:
+    header: list[str] = field(default_factory=list)
+    rows: list[Mapping] = field(default_factory=list)  # each row: column → cell, with places
+    problems: list[CsvProblem] = field(default_factory=list)
+
+
+def decode(raw: bytes) -> tuple[str | None, CsvProblem | None]:
+    """The text of a CSV file, or the encoding problem that stops it being read."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, CsvProblem("file-encoding", 1, None, {"detected": " (tệp đang ở dạng UTF-16/Unicode)"})
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw[:200].count(b"\x00") > 10:
+        return None, CsvProblem("file-encoding", 1, None, {"detected": " (tệp đang ở dạng UTF-16/Unicode)"})
+    try:
+        return nfc(raw.decode("utf-8")), None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, CsvProblem("file-encoding", line, None,
+                                {"detected": " (có thể là Windows-1258 hoặc bảng mã cũ khác)"})
+
+
+def read_table(text: str, required: list[str], optional: list[str]) -> CsvTable:
+    """Rows of a decoded CSV text, checked against the expected columns."""
+    table = CsvTable()
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        table.problems.append(CsvProblem("file-empty", 1))
+        return table
+    header_line = lines[first]
+    for delimiter in (";", "\t"):
+        if delimiter in header_line and "," not in header_line:
+            shown = "Tab" if delimiter == "\t" else delimiter
+            table.problems.append(CsvProblem("csv-delimiter", first + 1, None, {"delimiter": shown}))
+            return table
+
+    reader = csv.reader(io.StringIO(text))
+    line_before = 0
+    header: list[str] | None = None
+    allowed = required + optional
+    for cells in reader:
+        row_line = line_before + 1
+        line_before = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = [cell.strip() for cell in cells]
+            table.header = header
+            for index, name in enumerate(header, start=1):
+                if name not in allowed:
+                    table.problems.append(CsvProblem("csv-unknown-column", row_line, index,
+                                                     {"column": name, "columns": ", ".join(allowed),
+                                                      "suggestion": did_you_mean(name, allowed)}))
+            for name in required:
+                if name not in header:
+                    table.problems.append(CsvProblem("csv-missing-column", row_line, None,
+                                                     {"column": name, "columns": ", ".join(required)}))
+            if table.problems:
+                return table
+            continue
+        if len(cells) != len(header):
+            table.problems.append(CsvProblem("csv-row-length", row_line, None,
+                                             {"found": len(cells), "expected": len(header)}))
+            continue
+        row = Mapping()
+        row.place = (row_line, 1)
+        for index, (name, cell) in enumerate(zip(header, cells), start=1):
+            cell = cell.strip()
+            if cell == "":
+                continue  # an empty cell is an absent value
+            row[name] = cell
+            row.key_places[name] = (row_line, index)
+        table.rows.append(row)
+    return table

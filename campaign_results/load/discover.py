@@ -1,0 +1,137 @@
+"""Finding the record files under ``data/`` and reading them into raw records.
+
+Layout (documented in the README):
+
+    data/documents/**.yaml   source documents (văn bản)
+    data/units/**.yaml       units that are not provinces (Đoàn trực thuộc, Trung ương Đoàn)
+    data/models/**.yaml      "Dân vận khéo" models
+    data/campaigns/**.yaml   campaigns (chiến dịch)
+    data/peak-days/**.yaml   peak days (Ngày cao điểm)
+    data/plans/**.yaml       directives and plans (công văn, kế hoạch)
+    data/results/**.csv      per-unit results of a peak day; file name = peak day id
+    data/indicators.csv      the indicator vocabulary
+    data/reference/          province lists (reference data, not edited by staff)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import Place, Report
+from .csv_file import CsvTable, decode, read_table
+from .yaml_file import Mapping, parse_yaml
+
+# folder under data/ → record kind
+YAML_FOLDERS = {
+    "documents": "document",
+    "units": "unit",
+    "models": "model",
+    "campaigns": "campaign",
+    "peak-days": "peak_day",
+    "plans": "plan",
+}
+RESULTS_FOLDER = "results"
+INDICATORS_FILE = "indicators.csv"
+REFERENCE_FOLDER = "reference"
+
+# CSV tables: kind → (required columns, optional columns)
+CSV_COLUMNS = {
+    "result": (["unit", "track", "indicator", "value", "source"], ["note"]),
+    "indicator": (["code", "label", "unit", "kind"], ["description"]),
+}
+
+_IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
+
+
+@dataclass
+class RawRecord:
+    """One record as read from disk, before any check: a YAML file or a CSV row."""
+
+    kind: str
+    file: str           # path relative to the project root, with "/"
+    data: Mapping
+    table: str | None = None  # for CSV rows: the file's stem (a peak day id for results)
+
+    @property
+    def place(self) -> Place:
+        return Place(self.file, self.data.place[0], None)
+
+
+def load_records(data_dir: Path, root: Path, report: Report) -> list[RawRecord]:
+    """Every record under ``data_dir``; unreadable files become problems in ``report``."""
+    records: list[RawRecord] = []
+    if not data_dir.is_dir():
+        report.add("file-unexpected", Place(_relative(data_dir, root)), name=str(data_dir),
+                   folders=", ".join(YAML_FOLDERS))
+        return records
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(data_dir)
+        top = relative.parts[0]
+        if path.name in _IGNORED_NAMES or top == REFERENCE_FOLDER:
+            continue
+        report.files_checked += 1
+        file = _relative(path, root)
+        if top in YAML_FOLDERS and len(relative.parts) > 1 and path.suffix in (".yaml", ".yml"):
+            record = _read_yaml(path, file, YAML_FOLDERS[top], report)
+            if record:
+                records.append(record)
+        elif top == RESULTS_FOLDER and path.suffix == ".csv":
+            records.extend(_read_csv(path, file, "result", report))
+        elif relative.as_posix() == INDICATORS_FILE:
+            records.extend(_read_csv(path, file, "indicator", report))
+        else:
+            report.add("file-unexpected", Place(file), name=path.name,
+                       folders=", ".join(YAML_FOLDERS))
+    return records
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_text(path: Path, file: str, report: Report) -> str | None:
+    raw = path.read_bytes()
+    text, problem = decode(raw)
+    if problem:
+        report.add(problem.code, Place(file, problem.line), **problem.params)
+    return text
+
+
+def _read_yaml(path: Path, file: str, kind: str, report: Report) -> RawRecord | None:
+    text = _read_text(path, file, report)
+    if text is None:
+        return None
+    if not text.strip():
+        report.add("file-empty", Place(file, 1))
+        return None
+    parsed = parse_yaml(text)
+    if parsed.syntax_error:
+        error = parsed.syntax_error
+        report.add("yaml-syntax", Place(file, error.line, error.column), detail=error.detail)
+        return None
+    for duplicate in parsed.duplicates:
+        report.add("yaml-duplicate-key", Place(file, duplicate.line, duplicate.column, duplicate.key),
+                   key=duplicate.key, first_line=duplicate.first_line)
+    if parsed.data is None:
+        report.add("file-empty", Place(file, 1))
+        return None
+    if not isinstance(parsed.data, Mapping):
+        report.add("not-a-record", Place(file, 1))
+        return None
+    return RawRecord(kind, file, parsed.data)
+
+
+def _read_csv(path: Path, file: str, kind: str, report: Report) -> list[RawRecord]:
+    text = _read_text(path, file, report)
+    if text is None:
+        return []
+    required, optional = CSV_COLUMNS[kind]
+    table: CsvTable = read_table(text, required, optional)
+    for problem in table.problems:
+        field = problem.params.get("column") if problem.code == "csv-unknown-column" else None
+        report.add(problem.code, Place(file, problem.line, problem.column, field), **problem.params)
+    return [RawRecord(kind, file, row, table=path.stem) for row in table.rows]

@@ -1,0 +1,135 @@
+"""Units: the provinces of both systems and the units that are not provinces.
+
+Vietnam had 63 provinces until 30/6/2025 and has 34 since 1/7/2025.
+A record names a unit as its document did ("Bến Tre", "Tỉnh đoàn Trà Vinh",
+"TP. Hồ Chí Minh"); the name is read in the system in force on the record's
+date. Ids: ``ben-tre`` for a province of the 63, ``vinh-long-2025`` for one of
+the 34, and the file name for units in ``data/units/``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dates import format_date
+from ..problems import did_you_mean
+from ..text import fold, slugify
+
+MERGER_DATE = dt.date(2025, 7, 1)
+SYSTEM_63 = "63"
+SYSTEM_34 = "34"
+
+# Words before a province's name in documents: "Tỉnh đoàn Bến Tre", "TP. Hồ Chí Minh".
+_PREFIX = re.compile(r"^(ban thuong vu |bch )?(tinh doan|thanh doan|tinh|thanh pho|tp)\s+")
+
+
+@dataclass
+class Unit:
+    id: str
+    name: str                 # official name: "Tỉnh Bến Tre", "Ban Thanh niên Công an nhân dân"
+    short_name: str           # name for lists and titles: "Bến Tre"
+    kind: str                 # "tinh", "thanh-pho", "trung-uong" or "doan-truc-thuoc"
+    system: str | None = None  # SYSTEM_63, SYSTEM_34, or None for units that are not provinces
+    code: str | None = None   # GSO code, meaningful only with its system
+    region: str | None = None
+    successor: str | None = None              # 63-system province → its 34-system province
+    predecessors: list[str] = field(default_factory=list)  # 34-system province → its 63 ones
+    aliases: list[str] = field(default_factory=list)
+    file: str | None = None   # record file for units from data/units/
+
+    @property
+    def is_province(self) -> bool:
+        return self.system is not None
+
+
+@dataclass
+class Resolution:
+    unit: Unit | None
+    problem: str | None = None  # "unknown-unit" or "unit-wrong-period"
+    params: dict = field(default_factory=dict)
+
+
+def name_key(name: str) -> str:
+    """The folded key a unit name is matched on, without "Tỉnh", "TP." and the like."""
+    return _PREFIX.sub("", fold(name)).strip()
+
+
+def _short(name: str) -> str:
+    return re.sub(r"^(Tỉnh|Thành phố)\s+", "", name)
+
+
+def _kind(name: str) -> str:
+    return "thanh-pho" if name.startswith("Thành phố") else "tinh"
+
+
+class UnitRegistry:
+    """Every unit, found by id or by name at a date."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Unit] = {}
+        self._by_key: dict[str, list[Unit]] = {}
+
+    def add(self, unit: Unit) -> None:
+        self.by_id[unit.id] = unit
+        for name in {unit.name, unit.short_name, *unit.aliases}:
+            bucket = self._by_key.setdefault(name_key(name), [])
+            if unit not in bucket:
+                bucket.append(unit)
+
+    def provinces(self, system: str) -> list[Unit]:
+        return [u for u in self.by_id.values() if u.system == system]
+
+    def resolve(self, name: str, on: dt.date) -> Resolution:
+        """The unit ``name`` meant on date ``on``, or why none fits."""
+        if name in self.by_id:
+            return Resolution(self.by_id[name])
+        system = SYSTEM_63 if on < MERGER_DATE else SYSTEM_34
+        candidates = self._by_key.get(name_key(name), [])
+        fitting = [u for u in candidates if u.system in (system, None)]
+        if fitting:
+            return Resolution(fitting[0])
+        if candidates:
+            other = candidates[0]
+            if other.system == SYSTEM_63 and other.successor:
+                successor = self.by_id[other.successor]
+                return Resolution(None, "unit-wrong-period", {
+                    "value": name,
+                    "reason": f"đã sáp nhập vào {successor.name} từ {format_date(MERGER_DATE)}; "
+                              f"bản ghi ngày {format_date(on)} phải dùng tên tỉnh mới.",
+                    "suggestion": f"Ghi \"{successor.short_name}\" (hoặc mã {successor.id}). "
+                                  f"Nếu văn bản ban hành trước {format_date(MERGER_DATE)}, kiểm tra lại ngày.",
+                })
+            return Resolution(None, "unit-wrong-period", {
+                "value": name,
+                "reason": f"là tên tỉnh từ {format_date(MERGER_DATE)}, không dùng cho bản ghi ngày {format_date(on)}.",
+                "suggestion": "Ghi tên tỉnh như trong văn bản gốc, theo danh sách 63 tỉnh trước khi sáp nhập.",
+            })
+        names = sorted({u.short_name for u in self.by_id.values() if u.system in (system, None)})
+        return Resolution(None, "unknown-unit",
+                          {"value": name, "suggestion": did_you_mean(name_key(name), names)})
+
+
+def load_provinces(reference_dir: Path, registry: UnitRegistry) -> None:
+    """Add the 63 provinces (until 30/6/2025) and the 34 (from 1/7/2025)."""
+    new_ids: dict[str, str] = {}
+    with open(reference_dir / "provinces_34.csv", encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            short = _short(row["name"])
+            unit = Unit(id=slugify(short) + "-2025", name=row["name"], short_name=short,
+                        kind=_kind(row["name"]), system=SYSTEM_34, code=row["code"])
+            new_ids[row["code"]] = unit.id
+            registry.add(unit)
+    with open(reference_dir / "provinces_63_extended.csv", encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            aliases = [row["name_until_2024_12_31"]] if row["name_until_2024_12_31"] != row["name"] else []
+            aliases += [_short(alias) for alias in aliases]
+            unit = Unit(id=slugify(row["short_name"]), name=row["name"], short_name=row["short_name"],
+                        kind=_kind(row["name"]), system=SYSTEM_63, code=row["code"],
+                        region=row["region"], successor=new_ids[row["new_code_2025"]],
+                        aliases=aliases)
+            registry.add(unit)
+            registry.by_id[unit.successor].predecessors.append(unit.id)

@@ -1,0 +1,45 @@
+"""The data pipeline up to a checked dataset: load → validate → model → cross-check.
+
+Rendering and publishing (later stages) start from :func:`check_data`'s
+dataset and only when its report has no error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load.discover import REFERENCE_FOLDER, load_records
+from .model.build import build_dataset
+from .model.records import Dataset
+from .problems import Report
+from .validate.consistency import check_dataset
+from .validate.schema import check_schema
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class CheckResult:
+    dataset: Dataset
+    report: Report
+
+
+def check_data(data_dir: Path | None = None, root: Path | None = None) -> CheckResult:
+    """Read and check every record under ``data_dir`` (default: the project's data/)."""
+    data_dir = data_dir or PROJECT_ROOT / "data"
+    root = root or (data_dir.parent if data_dir.name == "data" else PROJECT_ROOT)
+    report = Report()
+    raws = load_records(data_dir, root, report)
+    valid, invalid_ids = [], {}
+    for raw in raws:
+        if check_schema(raw, report):
+            valid.append(raw)
+        else:
+            # Keep the id known so that records citing it do not all fail too.
+            key = raw.data.get("code" if raw.kind == "indicator" else "id")
+            if isinstance(key, str):
+                invalid_ids.setdefault(raw.kind, set()).add(key)
+    dataset = build_dataset(valid, data_dir / REFERENCE_FOLDER, report, invalid_ids)
+    check_dataset(dataset, report)
+    return CheckResult(dataset, report)

@@ -1,0 +1,44 @@
+"""Vietnamese text: normal form, folded matching keys and slugs.
+
+Records store text in Unicode NFC. Names are compared on a *folded key*:
+decomposed (NFD), combining marks dropped, đ→d, lower-case, punctuation
+turned into single spaces. "Hoà Bình", "Hòa Bình" and "hoa binh" share a key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """The matching key of a name: no diacritics, đ→d, lower-case, words by spaces."""
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D").lower()
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+def slugify(text: str) -> str:
+    """An ASCII identifier from a Vietnamese name: "Bến Tre" → "ben-tre"."""
+    return fold(text).replace(" ", "-")
+
+
+def closest(word: str, candidates: dict[str, str], limit: int = 3) -> list[str]:
+    """Display names whose folded key is close to the folded ``word``.
+
+    ``candidates`` maps folded key → display name.
+    """
+    keys = difflib.get_close_matches(fold(word), list(candidates), n=limit, cutoff=0.6)
+    seen: list[str] = []
+    for key in keys:
+        if candidates[key] not in seen:
+            seen.append(candidates[key])
+    return seen

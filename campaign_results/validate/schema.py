@@ -1,0 +1,219 @@
+"""Checking each record against the JSON Schema of its kind.
+
+The schemas in ``campaign_results/schemas/`` are the single source of truth
+for what a record may contain. Standard keywords are re-implemented here only
+to give each failure a catalogue code and a Vietnamese message; the
+``x-number``, ``x-percent``, ``x-date``, ``x-time`` and ``x-text`` keywords add
+the checks that JSON Schema cannot express (Vietnamese numbers, dd/mm/yyyy
+dates, HTML in text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from ..dates import DateError, parse_date, parse_time
+from ..load.discover import RawRecord
+from ..load.yaml_file import locate
+from ..numbers import NumberError, parse_percent, parse_quantity
+from ..problems import Place, Report, did_you_mean
+from .text_safety import scan_markdown, scan_plain
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+_TYPE_NAMES = {
+    "string": "văn bản",
+    "integer": "số nguyên",
+    "number": "số",
+    "array": "danh sách (mỗi mục một dòng bắt đầu bằng \"- \")",
+    "object": "nhóm trường dạng \"tên: giá trị\"",
+    "boolean": "true hoặc false",
+    "null": "để trống",
+}
+
+
+def _problem(code: str, extra_path: tuple = (), **params) -> ValidationError:
+    error = ValidationError(code)
+    error.problem_code = code
+    error.problem_params = params
+    error.extra_path = extra_path
+    return error
+
+
+def _shown(value: object) -> str:
+    text = getattr(value, "raw", None) or str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+# --- standard keywords, with catalogue codes -------------------------------
+
+def _required(validator, required, instance, schema):
+    if not validator.is_type(instance, "object"):
+        return
+    for name in required:
+        if name not in instance:
+            yield _problem("missing-field", name=name)
+
+
+def _additional_properties(validator, additional, instance, schema):
+    if not validator.is_type(instance, "object") or additional is not False:
+        return
+    allowed = list(schema.get("properties", {}))
+    for name in instance:
+        if name not in allowed:
+            yield _problem("unknown-field", (name,), name=name, allowed=", ".join(allowed),
+                           suggestion=did_you_mean(str(name), allowed))
+
+
+def _enum(validator, enum, instance, schema):
+    if instance not in enum:
+        yield _problem("not-in-list", value=_shown(instance), allowed=", ".join(map(str, enum)),
+                       suggestion=did_you_mean(str(instance), [str(e) for e in enum]))
+
+
+def _type(validator, types, instance, schema):
+    types = [types] if isinstance(types, str) else types
+    if not any(validator.is_type(instance, t) for t in types):
+        yield _problem("wrong-type", value=_shown(instance),
+                       expected=" hoặc ".join(_TYPE_NAMES.get(t, t) for t in types))
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not re.search(pattern, instance):
+        yield _problem("bad-format", value=_shown(instance), hint=schema.get("x-hint", ""))
+
+
+def _min_length(validator, minimum, instance, schema):
+    if validator.is_type(instance, "string") and len(instance.strip()) < minimum:
+        yield _problem("empty-value")
+
+
+def _min_items(validator, minimum, instance, schema):
+    if validator.is_type(instance, "array") and len(instance) < minimum:
+        yield _problem("empty-value")
+
+
+def _min_properties(validator, minimum, instance, schema):
+    if validator.is_type(instance, "object") and len(instance) < minimum:
+        yield _problem("empty-value")
+
+
+def _minimum(validator, minimum, instance, schema):
+    if validator.is_type(instance, "number") and instance < minimum:
+        yield _problem("out-of-range", value=_shown(instance), limit=f"từ {minimum}")
+
+
+def _maximum(validator, maximum, instance, schema):
+    if validator.is_type(instance, "number") and instance > maximum:
+        yield _problem("out-of-range", value=_shown(instance), limit=f"đến {maximum}")
+
+
+# --- Vietnamese keywords ---------------------------------------------------
+
+def _x_number(validator, kind, instance, schema):
+    try:
+        parse_quantity(instance, kind)
+    except NumberError as error:
+        yield _problem(error.code, **error.params)
+
+
+def _x_percent(validator, enabled, instance, schema):
+    try:
+        parse_percent(instance)
+    except NumberError as error:
+        yield _problem(error.code, **error.params)
+
+
+def _x_date(validator, enabled, instance, schema):
+    try:
+        parse_date(instance)
+    except DateError as error:
+        yield _problem(error.code, **error.params)
+
+
+def _x_time(validator, enabled, instance, schema):
+    try:
+        parse_time(instance)
+    except DateError as error:
+        yield _problem(error.code, **error.params)
+
+
+def _x_text(validator, flavour, instance, schema):
+    if not isinstance(instance, str):
+        return
+    finding = scan_markdown(instance) if flavour == "markdown" else scan_plain(instance)
+    if finding:
+        yield _problem(finding.code, found=finding.found)
+
+
+_RecordValidator = validators.extend(Draft202012Validator, {
+    "required": _required,
+    "additionalProperties": _additional_properties,
+    "enum": _enum,
+    "type": _type,
+    "pattern": _pattern,
+    "minLength": _min_length,
+    "minItems": _min_items,
+    "minProperties": _min_properties,
+    "minimum": _minimum,
+    "maximum": _maximum,
+    "x-number": _x_number,
+    "x-percent": _x_percent,
+    "x-date": _x_date,
+    "x-time": _x_time,
+    "x-text": _x_text,
+})
+
+
+@lru_cache(maxsize=None)
+def _registry() -> Registry:
+    resources = []
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def validator_for(kind: str):
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return _RecordValidator(schema, registry=_registry())
+
+
+def field_name(path: tuple) -> str:
+    """A readable field path: ("indicators", 2, "target") → "indicators[2].target"."""
+    shown = ""
+    for step in path:
+        shown += f"[{step}]" if isinstance(step, int) else (f".{step}" if shown else str(step))
+    return shown
+
+
+def check_schema(record: RawRecord, report: Report) -> bool:
+    """Add every schema problem of ``record`` to ``report``; True if it has no error."""
+    ok = True
+    errors = sorted(validator_for(record.kind).iter_errors(record.data),
+                    key=lambda e: [str(step) for step in e.absolute_path])
+    seen: set[tuple] = set()
+    for error in errors:
+        code = getattr(error, "problem_code", None)
+        params = getattr(error, "problem_params", {})
+        if code is None:  # a keyword we did not re-implement
+            code, params = "bad-format", {"value": _shown(error.instance), "hint": error.message}
+        path = tuple(error.absolute_path) + getattr(error, "extra_path", ())
+        field = params.get("name") if code == "missing-field" else None
+        shown_field = field_name(path + ((field,) if field else ()))
+        key = (code, shown_field)
+        if key in seen:
+            continue
+        seen.add(key)
+        line, column = locate(record.data, path)
+        problem = report.add(code, Place(record.file, line, column, shown_field or None), **params)
+        ok = ok and problem.severity != "error"
+    return ok
