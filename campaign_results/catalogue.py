@@ -28,6 +28,10 @@ E, W = "error", "warning"
 
 RULES: dict[str, Rule] = _rules(
     # --- Files -------------------------------------------------------------
+    Rule("data-missing", E,
+         "Không tìm thấy thư mục dữ liệu \"{path}\".",
+         "Chạy lệnh trong thư mục dự án, hoặc chỉ đúng thư mục bằng --data.",
+         "python build_site.py check --data du-lieu-khong-co"),
     Rule("file-unexpected", E,
          "Tệp \"{name}\" không thuộc loại dữ liệu nào nên sẽ không được dùng.",
          "Bản ghi YAML đặt trong data/{folders}; kết quả dạng bảng là tệp .csv trong data/results/. "

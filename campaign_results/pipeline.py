@@ -12,7 +12,7 @@ from pathlib import Path
 from .load.discover import REFERENCE_FOLDER, load_records
 from .model.build import build_dataset
 from .model.records import Dataset
-from .problems import Report
+from .problems import Place, Report
 from .validate.consistency import check_dataset
 from .validate.schema import check_schema
 
@@ -21,7 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass
 class CheckResult:
-    dataset: Dataset
+    dataset: Dataset | None  # None when the data could not be read at all
     report: Report
 
 
@@ -30,6 +30,9 @@ def check_data(data_dir: Path | None = None, root: Path | None = None) -> CheckR
     data_dir = data_dir or PROJECT_ROOT / "data"
     root = root or (data_dir.parent if data_dir.name == "data" else PROJECT_ROOT)
     report = Report()
+    if not (data_dir / REFERENCE_FOLDER).is_dir():
+        report.add("data-missing", Place(str(data_dir)), path=str(data_dir))
+        return CheckResult(None, report)
     raws = load_records(data_dir, root, report)
     valid, invalid_ids = [], {}
     for raw in raws:

@@ -61,10 +61,6 @@ class RawRecord:
 def load_records(data_dir: Path, root: Path, report: Report) -> list[RawRecord]:
     """Every record under ``data_dir``; unreadable files become problems in ``report``."""
     records: list[RawRecord] = []
-    if not data_dir.is_dir():
-        report.add("file-unexpected", Place(_relative(data_dir, root)), name=str(data_dir),
-                   folders=", ".join(YAML_FOLDERS))
-        return records
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(data_dir)
         top = relative.parts[0]

@@ -39,7 +39,8 @@ class DatasetBuilder:
         registry = UnitRegistry()
         load_provinces(reference_dir, registry)
         self.dataset = r.Dataset(units=registry)
-        self._first_seen: dict[tuple[str, str], str] = {}
+        self._first_seen: dict[tuple[str, str], Place] = {}
+        self._orphan_result_files: set[str] = set()
         self._pending_refs: list[tuple[str, str, RawRecord, tuple]] = []
 
     # --- places and small readers -----------------------------------------
@@ -64,7 +65,7 @@ class DatasetBuilder:
         indicator = self.dataset.indicators.get(code or "")
         return indicator.kind if indicator else DECIMAL
 
-    def unit(self, raw: RawRecord, name: str | None, on: dt.date, *path) -> str | None:
+    def unit(self, raw: RawRecord, name: str | None, on: dt.date | None, *path) -> str | None:
         if name is None:
             return None
         resolution = self.dataset.units.resolve(name, on)
@@ -86,14 +87,20 @@ class DatasetBuilder:
     def refer_all(self, kind: str, values, raw: RawRecord, *path) -> list[str]:
         return [self.refer(kind, value, raw, *path, i) for i, value in enumerate(values or [])]
 
-    def claim_id(self, kind: str, record_id: str, raw: RawRecord) -> bool:
-        """Register an id; a second record with the same id of the same kind is a problem."""
+    def claim_id(self, kind: str, record_id: str, raw: RawRecord, field: str = "id") -> bool:
+        """Register an id; a second record with the same id of the same kind is a problem.
+
+        The problem is reported on both records, each naming the other: which of
+        the two is the copy is for the person fixing it to decide.
+        """
         key = (kind, record_id)
+        here = self.place(raw, field)
         if key in self._first_seen:
-            self.report.add("duplicate-id", self.place(raw, "id"), id=record_id,
-                            other=self._first_seen[key])
+            first = self._first_seen[key]
+            self.report.add("duplicate-id", here, id=record_id, other=f"{first.file}:{first.line}")
+            self.report.add("duplicate-id", first, id=record_id, other=f"{here.file}:{here.line}")
             return False
-        self._first_seen[key] = f"{raw.file}:{raw.data.place[0]}"
+        self._first_seen[key] = here
         return True
 
     def check_file_name(self, raw: RawRecord) -> None:
@@ -128,12 +135,8 @@ class DatasetBuilder:
 
     def add_indicator(self, raw: RawRecord) -> None:
         data = raw.data
-        key = ("indicator", data["code"])
-        if key in self._first_seen:
-            self.report.add("duplicate-id", self.place(raw, "code"), id=data["code"],
-                            other=self._first_seen[key])
+        if not self.claim_id("indicator", data["code"], raw, "code"):
             return
-        self._first_seen[key] = f"{raw.file}:{data.place[0]}"
         self.dataset.indicators[data["code"]] = r.Indicator(
             data["code"], data["label"], data["unit"], data["kind"], data.get("description"),
             self.origin(raw))
@@ -160,7 +163,7 @@ class DatasetBuilder:
         signer = data.get("signer")
         doc = r.Document(
             id=data["id"], number=data.get("number"), type=data["type"],
-            issuer=self.unit(raw, data["issuer"], date or dt.date.today(), "issuer"),
+            issuer=self.unit(raw, data["issuer"], date, "issuer"),
             title=data["title"], date=date, date_note=data.get("date_note"),
             issuing_body=data.get("issuing_body"), place=data.get("place"),
             signer=r.Signer(signer["name"], signer.get("title"), signer.get("on_behalf_of")) if signer else None,
@@ -296,9 +299,8 @@ class DatasetBuilder:
         if peak_day is None and raw.table in self.invalid_ids.get("peak_day", ()):
             return  # its peak day has errors of its own
         if peak_day is None:
-            key = ("results-file", raw.file)
-            if key not in self._first_seen:  # one problem per file, not per row
-                self._first_seen[key] = raw.file
+            if raw.file not in self._orphan_result_files:  # one problem per file, not per row
+                self._orphan_result_files.add(raw.file)
                 self.report.add("unknown-reference", Place(raw.file, 1), what="Ngày cao điểm",
                                 value=raw.table,
                                 suggestion=did_you_mean(raw.table, list(self.dataset.peak_days)) +

@@ -83,12 +83,21 @@ class UnitRegistry:
     def provinces(self, system: str) -> list[Unit]:
         return [u for u in self.by_id.values() if u.system == system]
 
-    def resolve(self, name: str, on: dt.date) -> Resolution:
-        """The unit ``name`` meant on date ``on``, or why none fits."""
+    def resolve(self, name: str, on: dt.date | None) -> Resolution:
+        """The unit ``name`` meant on date ``on``, or why none fits.
+
+        Without a date (an undated document) the name is read in the 63-province
+        system first, since undated records are old ones.
+        """
         if name in self.by_id:
             return Resolution(self.by_id[name])
-        system = SYSTEM_63 if on < MERGER_DATE else SYSTEM_34
         candidates = self._by_key.get(name_key(name), [])
+        if on is None:
+            ordered = sorted(candidates, key=lambda u: u.system != SYSTEM_63)
+            if ordered:
+                return Resolution(ordered[0])
+            on = MERGER_DATE
+        system = SYSTEM_63 if on < MERGER_DATE else SYSTEM_34
         fitting = [u for u in candidates if u.system in (system, None)]
         if fitting:
             return Resolution(fitting[0])

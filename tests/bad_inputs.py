@@ -1,0 +1,184 @@
+"""A corpus of bad inputs: what staff can get wrong, and what the check must say.
+
+Each case writes or edits files in a copy of the shipped ``data/`` and names
+the problem the check must report: its code, its file and the line, given
+either as a number or as a piece of text that stands on that line of the
+written file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+PEAK_DAY = "2023-08-11-do-thi-van-minh-dich-vu-cong"
+PEAK_DAY_FILE = f"data/peak-days/{PEAK_DAY}.yaml"
+RESULTS_FILE = f"data/results/{PEAK_DAY}.csv"
+REPORT_FILE = "data/documents/trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8.yaml"
+MODEL_FILE = "data/models/2021/ben-tre-2021-dich-vu-cong-truc-tuyen.yaml"
+TREES_FILE = "data/models/2021/ben-tre-2021-vi-mot-ben-tre-xanh.yaml"
+SCHOOLS_FILE = "data/models/2021/ben-tre-2021-truong-hoc-xanh-sach-nang-dong.yaml"
+NEW_MODEL = "data/models/2021/ben-tre-2021-mo-hinh-moi.yaml"
+
+
+def model(**fields: str) -> str:
+    """A valid new model record, with some lines replaced or added."""
+    lines = {
+        "id": "ben-tre-2021-mo-hinh-moi",
+        "name": "Mô hình mới",
+        "unit": "Bến Tre",
+        "year": "2021",
+        "level": "tinh",
+        "status": "de-nghi",
+        "sources": "[ben-tre-2021-2616-cv]",
+    }
+    lines.update(fields)
+    return "".join(f"{key}: {value}\n" for key, value in lines.items() if value is not None)
+
+
+def model_with_figure(**figure: str) -> str:
+    text = model() + "indicators:\n  - indicator: " + figure.pop("indicator", "cay-xanh") + "\n"
+    return text + "".join(f"    {key}: {value}\n" for key, value in figure.items())
+
+
+RESULTS_HEADER = "unit,track,indicator,value,note,source\n"
+RESULT_ROW = "Hưng Yên,dich-vu-cong,doi-hinh,161,,trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n"
+
+
+@dataclass
+class Case:
+    name: str
+    expect: list[tuple[str, str, int | str | None]]  # (code, file, line or text on the line)
+    write: dict[str, str | bytes] = field(default_factory=dict)
+    edit: dict[str, tuple[str, str]] = field(default_factory=dict)  # file → (old, new)
+    exit_code: int = 1
+    hint_contains: str | None = None
+
+
+CASES = [
+    # --- files ---------------------------------------------------------------
+    Case("excel file dropped into data", [("file-unexpected", "data/models/2021/ket-qua.xlsx", None)],
+         write={"data/models/2021/ket-qua.xlsx": b"PK\x03\x04 not really a workbook"}),
+    Case("CSV saved as UTF-16 by Excel", [("file-encoding", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: (RESULTS_HEADER + RESULT_ROW).encode("utf-16")}),
+    Case("CSV saved as Windows-1258", [("file-encoding", RESULTS_FILE, 2)],
+         write={RESULTS_FILE: unicodedata.normalize(  # Windows-1258 stores tones as combining marks
+             "NFD", RESULTS_HEADER + "Hà Tĩnh,dich-vu-cong,doi-hinh,612,,x\n").encode("cp1258")}),
+    Case("empty record file", [("file-empty", NEW_MODEL, 1)], write={NEW_MODEL: "\n"}),
+    Case("colon in unquoted text", [("yaml-syntax", NEW_MODEL, 2)],
+         write={NEW_MODEL: model(name='Mô hình: "Vì một Bến Tre xanh": lần hai')}),
+    Case("tab used for indentation", [("yaml-syntax", NEW_MODEL, "\tresult")],
+         write={NEW_MODEL: model() + "indicators:\n  - indicator: cay-xanh\n\tresult: 5\n"}),
+    Case("field written twice", [("yaml-duplicate-key", NEW_MODEL, "year: 2022")],
+         write={NEW_MODEL: model() + "year: 2022\n"}),
+    Case("file is a list, not a record", [("not-a-record", NEW_MODEL, 1)],
+         write={NEW_MODEL: "- Bến Tre\n- Trà Vinh\n"}),
+    # --- CSV -----------------------------------------------------------------
+    Case("semicolon-separated CSV", [("csv-delimiter", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: RESULTS_HEADER.replace(",", ";") + RESULT_ROW.replace(",", ";")}),
+    Case("CSV column missing", [("csv-missing-column", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: "unit,track,value,note,source\nHưng Yên,dich-vu-cong,161,,x\n"}),
+    Case("CSV column misspelled", [("csv-unknown-column", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: "unit,track,indicator,gia_tri,note,source\n"}),
+    Case("CSV row with an extra comma", [("csv-row-length", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW +
+                "Nghệ An,dich-vu-cong,doi-hinh,300,Triển khai, hỗ trợ,trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n"}),
+    # --- schema ----------------------------------------------------------------
+    Case("required field missing", [("missing-field", NEW_MODEL, 1)], write={NEW_MODEL: model(year=None)}),
+    Case("unknown field", [("unknown-field", NEW_MODEL, "nam:")], write={NEW_MODEL: model() + "nam: 2021\n"},
+         hint_contains="year"),
+    Case("list written as a single value", [("wrong-type", NEW_MODEL, "sources:")],
+         write={NEW_MODEL: model(sources="ben-tre-2021-2616-cv")}),
+    Case("status not in the list", [("not-in-list", NEW_MODEL, "status:")],
+         write={NEW_MODEL: model(status="de-ngi")}, hint_contains="de-nghi"),
+    Case("id with spaces and capitals", [("bad-format", "data/models/2021/Mo hinh.yaml", "id:")],
+         write={"data/models/2021/Mo hinh.yaml": model(id="Mô hình Bến Tre")}),
+    Case("empty name", [("empty-value", NEW_MODEL, "name:")], write={NEW_MODEL: model(name='""')}),
+    Case("year out of range", [("out-of-range", NEW_MODEL, "year:")], write={NEW_MODEL: model(year="1921")}),
+    Case("copied file with its old id", [("id-file-mismatch", "data/models/2021/ban-sao.yaml", "id:")],
+         write={"data/models/2021/ban-sao.yaml": model()}),
+    # --- numbers -------------------------------------------------------------
+    Case("thousands typed with a dot in YAML", [("number-dot-thousands", NEW_MODEL, "result: 1.166")],
+         write={NEW_MODEL: model_with_figure(indicator="dvtn-duoc-tap-huan", result="1.166")},
+         hint_contains="1166"),
+    Case("round thousands typed with a dot", [("number-dot-thousands", MODEL_FILE, "target: 1.000")],
+         edit={MODEL_FILE: ('target: "1.000"', "target: 1.000")}),
+    Case("decimal in a count", [("number-not-integer", NEW_MODEL, "result:")],
+         write={NEW_MODEL: model_with_figure(result='"1,5"')}),
+    Case("unit of measure typed after the number", [("number-format", NEW_MODEL, "result:")],
+         write={NEW_MODEL: model_with_figure(result="40.201 cây")}),
+    Case("negative number", [("number-negative", NEW_MODEL, "result:")],
+         write={NEW_MODEL: model_with_figure(result="-5")}),
+    Case("English thousands separators", [("number-english-format", RESULTS_FILE, 2)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW.replace(",161,", ',"1,166,000",')},
+         hint_contains="1.166.000"),
+    Case("money below one đồng", [("money-fraction", NEW_MODEL, "amount:")],
+         write={NEW_MODEL: model() + "budget:\n  amount: 1,0000000005 tỷ đồng\n"}),
+    Case("percent that is not a number", [("percent-format", NEW_MODEL, "stated_percent:")],
+         write={NEW_MODEL: model_with_figure(target="10", result="10", stated_percent="đạt")}),
+    # --- dates ---------------------------------------------------------------
+    Case("date in a foreign format", [("date-format", PEAK_DAY_FILE, "date: 11-8-23")],
+         edit={PEAK_DAY_FILE: ("date: 11/8/2023\nweekday", "date: 11-8-23\nweekday")}),
+    Case("date that does not exist", [("date-invalid", REPORT_FILE, "date: 31/2/2023")],
+         edit={REPORT_FILE: ("date_note:", "date: 31/2/2023\ndate_note:")}),
+    Case("year typed wrong", [("date-out-of-range", REPORT_FILE, "date: 11/8/2203")],
+         edit={REPORT_FILE: ("date_note:", "date: 11/8/2203\ndate_note:")}),
+    Case("time that does not exist", [("time-format", PEAK_DAY_FILE, "time: 25h00")],
+         edit={PEAK_DAY_FILE: ("time: 07h30", "time: 25h00")}),
+    Case("weekday does not match the date", [("weekday-mismatch", PEAK_DAY_FILE, "weekday: Thứ Bảy\ncampaign")],
+         edit={PEAK_DAY_FILE: ("weekday: Thứ Sáu\ncampaign", "weekday: Thứ Bảy\ncampaign")}),
+    Case("results report dated before the peak day",
+         [("date-order", PEAK_DAY_FILE, "  - trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n  - kien-giang")],
+         edit={REPORT_FILE: ("date_note:", "date: 10/8/2023\ndate_note:")}),
+    Case("deadline before the letter that sets it",
+         [("date-order", "data/plans/kien-giang-2023-ngay-cao-diem-11-8.yaml", "date: 04/7/2023")],
+         edit={"data/plans/kien-giang-2023-ngay-cao-diem-11-8.yaml": ("date: 04/8/2023", "date: 04/7/2023")}),
+    Case("model year far from its document", [("year-mismatch", NEW_MODEL, "sources:")],
+         write={NEW_MODEL: model(year="2018")}),
+    # --- text safety -----------------------------------------------------------
+    Case("script in a description", [("html-script", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description='"Kết quả <script>alert(1)</script>"')}),
+    Case("image with onerror in a description", [("html-script", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="\"<img src=x onerror=alert(1)>\"")}),
+    Case("HTML pasted from a web page", [("html-tag", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description='"<p>Ra quân <i>Thanh niên xung kích</i></p>"')}),
+    Case("javascript link", [("unsafe-link", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description='"[xem](javascript:alert(1))"')}),
+    Case("HTML in a plain-text name is only a warning", [("html-in-text", NEW_MODEL, "name:")],
+         write={NEW_MODEL: model(name='"Mô hình <b>mới</b>"')}, exit_code=0),
+    # --- references and consistency ----------------------------------------------
+    Case("two records with one id", [("duplicate-id", "data/documents/2021/ben-tre-2021-2616-cv.yaml", "id:")],
+         write={"data/documents/2021/ben-tre-2021-2616-cv.yaml":
+                "id: ben-tre-2021-2616-cv\ntype: CV\nissuer: Bến Tre\ntitle: Bản sao\n"}),
+    Case("misspelled province", [("unknown-unit", NEW_MODEL, "unit:")],
+         write={NEW_MODEL: model(unit="Ben Tree")}, hint_contains="Bến Tre"),
+    Case("old province name after the 2025 merger", [("unit-wrong-period", NEW_MODEL, "unit:")],
+         write={NEW_MODEL: model(year="2026", sources="[trung-uong-doan-2023-46-kh]")},
+         hint_contains="Vĩnh Long"),
+    Case("unknown province in a results row", [("unknown-unit", RESULTS_FILE, 2)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW.replace("Hưng Yên", "Hung Yen Moi")}),
+    Case("document id mistyped", [("unknown-document", NEW_MODEL, "sources:")],
+         write={NEW_MODEL: model(sources="[ben-tre-2021-2616]")}, hint_contains="ben-tre-2021-2616-cv"),
+    Case("indicator not in the vocabulary", [("unknown-indicator", NEW_MODEL, "- indicator: cay")],
+         write={NEW_MODEL: model_with_figure(indicator="cay", result="5")}),
+    Case("results file named after no peak day", [("unknown-reference", "data/results/2023-08-12.csv", 1)],
+         write={"data/results/2023-08-12.csv": RESULTS_HEADER + RESULT_ROW}),
+    Case("track not in the peak day", [("unknown-reference", RESULTS_FILE, 2)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW.replace("dich-vu-cong", "dich-vu")}),
+    Case("campaign id mistyped", [("unknown-reference", PEAK_DAY_FILE, "campaign:")],
+         edit={PEAK_DAY_FILE: ("campaign: 2023-thanh-nien-tinh-nguyen-he", "campaign: 2023-he-tinh-nguyen")}),
+    Case("document type against its number", [("document-type-mismatch", "data/documents/ben-tre-2021-2616-cv.yaml", "type: KH")],
+         edit={"data/documents/ben-tre-2021-2616-cv.yaml": ("type: CV", "type: KH")}),
+    Case("resources do not add up to the total", [("sum-mismatch", PEAK_DAY_FILE, "resources_total:")],
+         edit={PEAK_DAY_FILE: ("value: 125 triệu đồng", "value: 115 triệu đồng")}),
+    Case("budget parts do not add up", [("sum-mismatch", SCHOOLS_FILE, "parts:")],
+         edit={SCHOOLS_FILE: ("amount: 330 triệu đồng", "amount: 303 triệu đồng")}),
+    Case("one unit above the national total", [("part-exceeds-total", PEAK_DAY_FILE, 'value: "6.369"')],
+         edit={RESULTS_FILE: ("Hưng Yên,dich-vu-cong,doi-hinh,161,", "Hưng Yên,dich-vu-cong,doi-hinh,16.100,")}),
+    Case("same result twice", [("duplicate-result", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW + RESULT_ROW}),
+    Case("stated percent against result/target", [("percent-mismatch", MODEL_FILE, "stated_percent: 106,6%")],
+         edit={MODEL_FILE: ("stated_percent: 116,6%", "stated_percent: 106,6%")}),
+    Case("result ten times the target is only a warning", [("result-implausible", TREES_FILE, "result: \"402.010\"")],
+         edit={TREES_FILE: ('result: "40.201"', 'result: "402.010"')}, exit_code=0),
+]
