@@ -1,7 +1,7 @@
 """The command line behind build_site.py.
 
     python build_site.py check [--data DIR] [--format text|json]
-    python build_site.py build
+    python build_site.py build            check, then write site/
 
 Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
 itself failed. No Python traceback reaches the user: an unexpected failure
@@ -14,7 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .pipeline import check_data
+from .pipeline import PROJECT_ROOT, check_data
+from .publish.assemble import assemble_docs
+from .publish.mkdocs_build import build_with_mkdocs
 from .problems import Place, Report
 from .report_output import print_json, print_text
 
@@ -29,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--data", type=Path, default=None, help="thư mục dữ liệu (mặc định: data/)")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: cho người đọc; json: cho chương trình khác")
+    commands.add_parser("build", help="kiểm tra dữ liệu rồi dựng trang web vào thư mục site/")
     return parser
 
 
@@ -37,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "build":
+            return _build()
     except Exception as error:  # the last guard: a report, never a traceback
         report = Report()
         report.add("internal-error", Place("build_site.py"), detail=f"{type(error).__name__}: {error}")
@@ -52,3 +57,20 @@ def _check(args) -> int:
     else:
         print_text(result.report, sys.stdout)
     return 0 if result.report.ok else 1
+
+
+def _build() -> int:
+    """Check, assemble the Markdown, build with MkDocs; stop at the first failing stage."""
+    result = check_data()
+    if not result.report.ok:
+        print_text(result.report, sys.stdout)
+        print("Không dựng trang: thư mục site/ giữ nguyên bản trước.")
+        return 1
+    assemble_docs(PROJECT_ROOT / "content", PROJECT_ROOT / "build" / "docs")
+    built = build_with_mkdocs(PROJECT_ROOT / "mkdocs.yml", PROJECT_ROOT / "site")
+    if not built.ok:
+        print(built.log)
+        print("MkDocs báo lỗi: thư mục site/ giữ nguyên bản trước.")
+        return 1
+    print(f"Đã dựng trang vào {PROJECT_ROOT / 'site'}.")
+    return 0
