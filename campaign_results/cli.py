@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .pipeline import PROJECT_ROOT, check_data
 from .publish.assemble import assemble_docs
-from .publish.mkdocs_build import build_with_mkdocs
+from .publish.publish import publish
+from .render.site_pages import render_site
 from .problems import Place, Report
 from .report_output import print_json, print_text
 
@@ -66,8 +67,10 @@ def _build() -> int:
         print_text(result.report, sys.stdout)
         print("Không dựng trang: thư mục site/ giữ nguyên bản trước.")
         return 1
-    assemble_docs(PROJECT_ROOT / "content", PROJECT_ROOT / "build" / "docs")
-    built = build_with_mkdocs(PROJECT_ROOT / "mkdocs.yml", PROJECT_ROOT / "site")
+    docs_dir = PROJECT_ROOT / "build" / "docs"
+    assemble_docs(PROJECT_ROOT / "content", docs_dir)
+    render_site(result.dataset, docs_dir, PROJECT_ROOT / ".cache" / "charts")
+    built = publish(PROJECT_ROOT / "mkdocs.yml", PROJECT_ROOT / "site")
     if not built.ok:
         print(built.log)
         print("MkDocs báo lỗi: thư mục site/ giữ nguyên bản trước.")

@@ -1,0 +1,116 @@
+"""Bar charts drawn with matplotlib as SVG, cached by the hash of their data.
+
+Text stays text in the SVG (``svg.fonttype: none``), so Vietnamese labels are
+drawn by the reader's browser with its own fonts, and are searchable and
+sharp. Every chart comes with a text alternative written from its data; the
+page shows the same data as a table next to it.
+
+A chart is identified by the hash of everything that shapes it (title,
+labels, values, style version): one whose data did not change is taken from
+the cache instead of being drawn again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STYLE_VERSION = 1  # bump when the drawing code changes, to redraw every chart
+BAR_COLOUR = "#1565c0"
+REFERENCE_COLOUR = "#c62828"
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars: one per label. ``reference`` draws a dashed line (e.g. 100%)."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    value_labels: tuple[str, ...]   # the values as the page writes them: "1.166", "116,6%"
+    axis_label: str
+    reference: float | None = None
+    reference_label: str | None = None
+
+    @property
+    def digest(self) -> str:
+        payload = json.dumps([STYLE_VERSION, self.title, self.labels, self.values, self.value_labels,
+                              self.axis_label, self.reference, self.reference_label], ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+    def alt_text(self) -> str:
+        """The chart in words: what is compared and every bar's value, largest first."""
+        pairs = sorted(zip(self.labels, self.values, self.value_labels), key=lambda p: -p[1])
+        parts = "; ".join(f"{label}: {shown}" for label, _, shown in pairs)
+        text = f"Biểu đồ cột ngang: {self.title}. {parts}."
+        if self.reference is not None and self.reference_label:
+            text += f" Đường mốc: {self.reference_label}."
+        return text
+
+
+@dataclass
+class ChartCache:
+    """SVG files by digest in ``directory``; counts what was drawn and what was reused."""
+
+    directory: Path
+    drawn: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+
+    def svg(self, chart: BarChart) -> bytes:
+        path = self.directory / f"{chart.digest}.svg"
+        if path.exists():
+            self.reused.append(chart.digest)
+            return path.read_bytes()
+        data = draw(chart)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+        self.drawn.append(chart.digest)
+        return data
+
+
+def draw(chart: BarChart) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    with matplotlib.rc_context({
+        "svg.fonttype": "none",
+        "svg.hashsalt": "campaign-results",  # stable ids: same data, same file
+        "font.family": ["DejaVu Sans", "sans-serif"],
+        "font.size": 10,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }):
+        height = 1.2 + 0.45 * len(chart.labels)
+        figure, axes = plt.subplots(figsize=(6.4, height))
+        positions = list(range(len(chart.labels)))[::-1]
+        axes.barh(positions, chart.values, color=BAR_COLOUR, height=0.6)
+        axes.set_yticks(positions, labels=list(chart.labels))
+        axes.set_xlabel(chart.axis_label)
+        axes.set_title(chart.title, loc="left", fontsize=11, wrap=True)
+        top = max(list(chart.values) + [chart.reference or 0]) or 1
+        axes.set_xlim(0, top * 1.25)
+        for y, value, shown in zip(positions, chart.values, chart.value_labels):
+            axes.text(value + top * 0.01, y, shown, va="center", fontsize=9)
+        if chart.reference is not None:
+            axes.axvline(chart.reference, color=REFERENCE_COLOUR, linestyle="--", linewidth=1)
+            if chart.reference_label:
+                axes.text(chart.reference, len(chart.labels) - 0.4, chart.reference_label,
+                          color=REFERENCE_COLOUR, fontsize=8, ha="left")
+        axes.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_tick))
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        plt.close(figure)
+    return buffer.getvalue()
+
+
+def _tick(value: float, _position) -> str:
+    from .format import number
+    return number(int(value)) if value == int(value) else number(round(value, 1))

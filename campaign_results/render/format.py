@@ -1,0 +1,70 @@
+"""Numbers, money, shares and dates written the Vietnamese way, for pages.
+
+``1.166`` (thousands with "."), ``157,3`` (decimals with ","), ``17,5 tỷ đồng``,
+``116,6%``, ``11/8/2023``. Qualifiers the documents use ("hơn", "khoảng") are
+kept in front of the figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..dates import format_date
+from ..numbers import Quantity
+
+_BILLION = 1_000_000_000
+_MILLION = 1_000_000
+
+
+def number(value: int | Decimal, decimals: int | None = None) -> str:
+    """1166 → "1.166"; Decimal("157.3") → "157,3"."""
+    value = Decimal(value)
+    if decimals is None:
+        decimals = 0 if value == value.to_integral_value() else max(0, -value.normalize().as_tuple().exponent)
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    whole, _, fraction = f"{rounded:f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = sign + ".".join(groups)
+    return text + ("," + fraction if fraction else "")
+
+
+def money(dong: int | Decimal) -> str:
+    """475000000 → "475 triệu đồng"; 17500000000 → "17,5 tỷ đồng"; small sums in đồng."""
+    dong = Decimal(dong)
+    if dong >= _BILLION:
+        return f"{number(_trim(dong / _BILLION))} tỷ đồng"
+    if dong >= _MILLION:
+        return f"{number(_trim(dong / _MILLION))} triệu đồng"
+    return f"{number(dong)} đồng"
+
+
+def _trim(value: Decimal) -> Decimal:
+    """Up to three decimals, without trailing zeros: 3.600 → 3.6."""
+    return value.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP).normalize()
+
+
+def percent(value: Decimal | int | None) -> str:
+    """116.6 → "116,6%" (one decimal, dropped when whole)."""
+    if value is None:
+        return ""
+    rounded = Decimal(value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return number(rounded.normalize() if rounded == rounded.to_integral_value() else rounded) + "%"
+
+
+def quantity(q: Quantity | None, kind: str = "count") -> str:
+    """A stated figure with its qualifier: "hơn 7.152", "khoảng 1 tỷ đồng"."""
+    if q is None:
+        return ""
+    shown = money(q.value) if kind == "money" else number(q.value)
+    return f"{q.qualifier} {shown}" if q.qualifier else shown
+
+
+def date(value: dt.date | None) -> str:
+    return format_date(value) if value else ""

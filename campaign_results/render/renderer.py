@@ -1,0 +1,133 @@
+"""The render stage's shared machinery: templates, links, charts and writing pages.
+
+Each section of the site (``render/sections/*.py``) decides what its pages
+say; this module turns that into Markdown files under the docs folder. A file
+is rewritten only when its content changed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..model.records import Dataset
+from . import format as fmt
+from . import urls
+from .charts import BarChart, ChartCache
+from .safe import h, md, t, yaml_str
+from .tables import Table
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+LEVELS = {"trung-uong": "Trung ương", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
+FIELDS = {
+    "kinh-te": "Kinh tế",
+    "van-hoa-xa-hoi": "Văn hóa – xã hội",
+    "quoc-phong-an-ninh": "Quốc phòng – an ninh",
+    "xay-dung-he-thong-chinh-tri": "Xây dựng hệ thống chính trị",
+    "doan-the": "Đoàn thể",
+}
+STATUSES = {"ke-hoach": "Dự kiến (kế hoạch)", "de-nghi": "Đề nghị công nhận", "cong-nhan": "Đã công nhận"}
+DOCUMENT_TYPES = {"CV": "Công văn", "KH": "Kế hoạch", "BC": "Báo cáo", "HD": "Hướng dẫn",
+                  "QĐ": "Quyết định", "NQ": "Nghị quyết", "TB": "Thông báo", "CT": "Chỉ thị"}
+
+
+@dataclass
+class EmbeddedChart:
+    src: str
+    alt: str
+    caption: str
+    table: Table
+
+
+@dataclass
+class RenderStats:
+    written: list[str] = field(default_factory=list)    # pages whose content changed
+    unchanged: list[str] = field(default_factory=list)
+
+
+class Renderer:
+    def __init__(self, dataset: Dataset, docs_dir: Path, chart_cache: ChartCache) -> None:
+        self.dataset = dataset
+        self.docs_dir = docs_dir
+        self.charts = chart_cache
+        self.stats = RenderStats()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+            undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+            trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(h=h, t=t, md=md, yaml_str=yaml_str, number=fmt.number, money=fmt.money,
+                                percent=fmt.percent, date=fmt.date, quantity=fmt.quantity)
+
+    # --- naming things ----------------------------------------------------
+
+    def unit_name(self, unit_id: str | None) -> str:
+        if unit_id is None:
+            return ""
+        return self.dataset.unit(unit_id).short_name
+
+    def indicator_label(self, code: str) -> str:
+        indicator = self.dataset.indicators.get(code)
+        return indicator.label if indicator else code
+
+    def indicator_kind(self, code: str) -> str:
+        indicator = self.dataset.indicators.get(code)
+        return indicator.kind if indicator else "count"
+
+    def document_label(self, document_id: str) -> str:
+        doc = self.dataset.documents[document_id]
+        issuer = self.unit_name(doc.issuer)
+        number = doc.number or DOCUMENT_TYPES.get(doc.type, doc.type)
+        when = f", {fmt.date(doc.date)}" if doc.date else ""
+        return f"{number} ({issuer}{when})"
+
+    # --- links ------------------------------------------------------------
+
+    def href(self, from_page: str, to_page: str) -> str:
+        return urls.relative(from_page, to_page)
+
+    def a(self, from_page: str, to_page: str, label: str, query: str = "") -> str:
+        """An HTML link (for use inside tables), with escaped text."""
+        return f'<a href="{h(self.href(from_page, to_page) + query)}">{h(label)}</a>'
+
+    def md_link(self, from_page: str, to_page: str, label: str) -> str:
+        """A Markdown link to another page (MkDocs checks it exists)."""
+        target = posix_relative_md(from_page, to_page)
+        return f"[{t(label)}]({target})"
+
+    def unit_link(self, from_page: str, unit_id: str) -> str:
+        return self.a(from_page, urls.unit(unit_id), self.unit_name(unit_id))
+
+    def document_link(self, from_page: str, document_id: str) -> str:
+        return self.a(from_page, urls.document(document_id), self.document_label(document_id))
+
+    # --- charts -----------------------------------------------------------
+
+    def chart(self, from_page: str, chart: BarChart, table: Table) -> EmbeddedChart:
+        data = self.charts.svg(chart)
+        self.write_file(urls.chart(chart.digest), data)
+        return EmbeddedChart(src=self.href(from_page, urls.chart(chart.digest)), alt=chart.alt_text(),
+                             caption=chart.title, table=table)
+
+    # --- writing ------------------------------------------------------------
+
+    def page(self, path: str, template: str, **context) -> None:
+        text = self.env.get_template(template).render(page=path, r=self, urls=urls, **context)
+        self.write_file(path, text.encode("utf-8"))
+
+    def write_file(self, path: str, data: bytes) -> None:
+        target = self.docs_dir / path
+        if target.exists() and target.read_bytes() == data:
+            self.stats.unchanged.append(path)
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.stats.written.append(path)
+
+
+def posix_relative_md(from_page: str, to_page: str) -> str:
+    """A Markdown link between two .md files, relative to the first file's folder."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -1,0 +1,43 @@
+"""Each indicator across units and years, and the vocabulary list."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import urls
+from ..renderer import Renderer
+from ..tables import Cell, Table, number_cell, quantity_cell, text_cell
+
+
+def render(r: Renderer) -> None:
+    rows: dict[str, list] = defaultdict(list)  # code → [(year, where-cell, unit id, scope, target, value)]
+    for day in r.dataset.peak_days.values():
+        name = f"Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}"
+        for track in day.tracks:
+            for total in track.totals:
+                rows[total.indicator].append((day.date.year, urls.peak_day(day.id), name, None,
+                                              f"Toàn quốc – {track.name}", None, total.value))
+        for res in day.results:
+            rows[res.indicator].append((day.date.year, urls.peak_day(day.id), name, res.unit,
+                                        day.track(res.track).name, None, res.value))
+    for m in r.dataset.models.values():
+        for f in m.indicators:
+            rows[f.indicator].append((m.year, urls.model(m.id), m.name, m.unit, f.scope or "", f.target, f.result))
+
+    for code, indicator in r.dataset.indicators.items():
+        page = urls.indicator(code)
+        table = Table(["Năm", "Ở đâu", "Đơn vị", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả"],
+                      caption=f"{indicator.label} ({indicator.unit})")
+        for year, target, label, unit, scope, goal, value in sorted(rows[code], key=lambda x: (-x[0], x[2])):
+            table.add([number_cell(year, str(year)), Cell(r.a(page, target, label), text=label),
+                       Cell(r.unit_link(page, unit), text=r.unit_name(unit)) if unit else text_cell("Toàn quốc"),
+                       text_cell(scope), quantity_cell(goal, indicator.kind), quantity_cell(value, indicator.kind)])
+        r.page(page, "indicator.md.j2", indicator=indicator, table=table if rows[code] else None,
+               description=f"Chỉ tiêu \"{indicator.label}\" ({indicator.unit}) qua các đơn vị và các năm.")
+
+    page = urls.INDICATORS
+    vocabulary = Table(["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu"], caption="Danh mục chỉ tiêu")
+    for code, indicator in sorted(r.dataset.indicators.items(), key=lambda kv: kv[1].label):
+        vocabulary.add([text_cell(code), Cell(r.a(page, urls.indicator(code), indicator.label), text=indicator.label),
+                        text_cell(indicator.unit), number_cell(len(rows[code]))])
+    r.page(page, "indicators_index.md.j2", table=vocabulary, count=len(r.dataset.indicators))

@@ -1,0 +1,37 @@
+"""One page per year: its models, peak days and documents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import urls
+from ..renderer import LEVELS, STATUSES, Renderer
+from ..tables import Cell, Table, date_cell, number_cell, text_cell
+
+
+def render(r: Renderer) -> None:
+    models, days, documents = defaultdict(list), defaultdict(list), defaultdict(list)
+    for m in r.dataset.models.values():
+        models[m.year].append(m)
+    for day in r.dataset.peak_days.values():
+        days[day.date.year].append(day)
+    for doc in r.dataset.documents.values():
+        if doc.date:
+            documents[doc.date.year].append(doc)
+    years = sorted(set(models) | set(days) | set(documents), reverse=True)
+    for year in years:
+        page = urls.year(year)
+        model_table = Table(["Mô hình", "Đơn vị", "Cấp", "Trạng thái"], caption=f"Mô hình năm {year}")
+        for m in sorted(models[year], key=lambda m: (r.unit_name(m.unit), m.name)):
+            model_table.add([Cell(r.a(page, urls.model(m.id), m.name), text=m.name), Cell(r.unit_link(page, m.unit)),
+                             text_cell(LEVELS[m.level]), text_cell(STATUSES[m.status])])
+        r.page(page, "year.md.j2", year=year, models=model_table if models[year] else None,
+               days=sorted(days[year], key=lambda d: d.date),
+               documents=sorted(documents[year], key=lambda d: d.date),
+               description=f"Năm {year}: {len(models[year])} mô hình \"Dân vận khéo\", {len(days[year])} Ngày cao điểm.")
+    page = urls.YEARS
+    table = Table(["Năm", "Mô hình", "Ngày cao điểm", "Văn bản"], caption="Theo năm")
+    for year in years:
+        table.add([Cell(r.a(page, urls.year(year), str(year)), sort=str(year), text=str(year)),
+                   number_cell(len(models[year])), number_cell(len(days[year])), number_cell(len(documents[year]))])
+    r.page(page, "years_index.md.j2", table=table)

@@ -1,0 +1,70 @@
+"""Tables for pages: what goes in each cell, and the value it sorts by.
+
+A cell holds its HTML (already escaped) and a sort key, so that a column of
+"1.250", "hơn 7.152" or "17,5 tỷ đồng" sorts by value, not by text. The
+template ``_macros.md.j2`` turns a :class:`Table` into HTML; the small script
+in ``content/assets/site.js`` sorts it in the browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..numbers import Quantity
+from . import format as fmt
+from .safe import h
+
+
+@dataclass(frozen=True)
+class Cell:
+    html: str
+    sort: str | None = None    # numeric sort key; None sorts as text
+    text: str | None = None    # plain value for the CSV/data attributes; defaults to the shown text
+    numeric: bool = False
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    caption: str | None = None
+    row_attributes: list[dict[str, str]] = field(default_factory=list)  # e.g. data-year for filters
+    sortable: bool = True
+
+    def add(self, cells: list[Cell], **attributes: str) -> None:
+        self.rows.append(cells)
+        self.row_attributes.append(attributes)
+
+
+def text_cell(value: object) -> Cell:
+    return Cell(h(value), text="" if value is None else str(value))
+
+
+def link_cell(href: str, label: str) -> Cell:
+    return Cell(f'<a href="{h(href)}">{h(label)}</a>', text=label)
+
+
+def number_cell(value: int | Decimal | None, shown: str | None = None) -> Cell:
+    if value is None:
+        return Cell("", sort="", numeric=True)
+    shown = shown if shown is not None else fmt.number(value)
+    return Cell(h(shown), sort=str(value), text=shown, numeric=True)
+
+
+def quantity_cell(q: Quantity | None, kind: str = "count") -> Cell:
+    if q is None:
+        return Cell("", sort="", numeric=True)
+    return number_cell(q.value, fmt.quantity(q, kind))
+
+
+def percent_cell(value: Decimal | None) -> Cell:
+    if value is None:
+        return Cell("", sort="", numeric=True)
+    return Cell(h(fmt.percent(value)), sort=str(value), text=fmt.percent(value), numeric=True)
+
+
+def date_cell(value) -> Cell:
+    if value is None:
+        return Cell("", sort="")
+    return Cell(h(fmt.date(value)), sort=value.isoformat(), text=fmt.date(value))

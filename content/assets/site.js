@@ -1,0 +1,122 @@
+// Site behaviour, with no third-party code: sortable tables, the models catalogue's
+// filters (kept in the URL so a filtered view can be shared), and search with Pagefind.
+(function () {
+  "use strict";
+  var here = document.currentScript && document.currentScript.src;
+  var siteRoot = here ? here.replace(/assets\/site\.js(\?.*)?$/, "") : "/";
+
+  // Tables sort by the value in each cell's data-sort (a number or an ISO date), not by its text.
+  function sortKey(cell) {
+    var key = cell.getAttribute("data-sort");
+    if (key === null) return { text: cell.textContent.trim().toLowerCase() };
+    if (key === "") return { number: -Infinity };
+    var n = Number(key);
+    return isNaN(n) ? { text: key } : { number: n };
+  }
+  function compare(a, b) {
+    if (a.number !== undefined && b.number !== undefined) return a.number - b.number;
+    return String(a.text || a.number).localeCompare(String(b.text || b.number), "vi");
+  }
+  function makeSortable(table) {
+    var headers = table.querySelectorAll("thead th");
+    headers.forEach(function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (r1, r2) {
+          var c = compare(sortKey(r1.cells[index]), sortKey(r2.cells[index]));
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  // The catalogue's filters: each <select name="x"> hides rows whose data-x differs.
+  function setUpFilters(form) {
+    var table = form.parentNode.querySelector("table.data");
+    if (!table) {
+      var next = form.nextElementSibling;
+      while (next && !table) { table = next.querySelector && next.querySelector("table.data"); next = next.nextElementSibling; }
+    }
+    var selects = form.querySelectorAll("select");
+    var count = form.querySelector(".filter-count");
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      if (params.has(select.name)) select.value = params.get(select.name);
+    });
+    function apply() {
+      var shown = 0;
+      var query = new URLSearchParams();
+      selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var visible = true;
+        selects.forEach(function (select) {
+          if (select.value && row.getAttribute("data-" + select.name) !== select.value) visible = false;
+        });
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      if (count) count.textContent = "Đang hiển thị " + shown + " mô hình.";
+      var search = query.toString();
+      history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    }
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    apply();
+  }
+
+  // Search: Pagefind already ignores tone marks; "đ" is folded to "d" here and in the index.
+  function fold(text) {
+    return text.replace(/[đĐ]/g, function (c) { return c === "đ" ? "d" : "D"; });
+  }
+  function setUpSearch(form) {
+    var input = form.querySelector("input[name=q]");
+    var status = document.querySelector(".search-status");
+    var list = document.querySelector(".search-results");
+    var pagefind = null;
+    async function run(query) {
+      if (!query.trim()) { status.textContent = ""; list.innerHTML = ""; return; }
+      status.textContent = "Đang tìm…";
+      if (!pagefind) {
+        pagefind = await import(siteRoot + "pagefind/pagefind.js");
+        await pagefind.options({ baseUrl: new URL(siteRoot).pathname });
+      }
+      var search = await pagefind.search(fold(query));
+      var results = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+      list.innerHTML = "";
+      results.forEach(function (data) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = data.url;
+        link.textContent = data.meta.title || data.url;
+        item.appendChild(link);
+        if (data.meta.summary) {
+          var summary = document.createElement("div");
+          summary.textContent = data.meta.summary;
+          item.appendChild(summary);
+        }
+        list.appendChild(item);
+      });
+      status.textContent = search.results.length ? "Tìm thấy " + search.results.length + " trang." : "Không tìm thấy trang nào.";
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      history.replaceState(null, "", window.location.pathname + "?q=" + encodeURIComponent(input.value));
+      run(input.value);
+    });
+    var initial = new URLSearchParams(window.location.search).get("q");
+    if (initial) { input.value = initial; run(initial); }
+  }
+
+  document.querySelectorAll("table.sortable").forEach(makeSortable);
+  document.querySelectorAll("form.filters").forEach(setUpFilters);
+  document.querySelectorAll("form.search-form").forEach(setUpSearch);
+})();
