@@ -18,14 +18,17 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-STYLE_VERSION = 1  # bump when the drawing code changes, to redraw every chart
+STYLE_VERSION = 2  # bump when the drawing code changes, to redraw every chart
 BAR_COLOUR = "#1565c0"
 REFERENCE_COLOUR = "#c62828"
 
 
 @dataclass(frozen=True)
 class BarChart:
-    """Horizontal bars: one per label. ``reference`` draws a dashed line (e.g. 100%)."""
+    """Horizontal bars: one per label. ``reference`` draws a dashed line (e.g. 100%).
+
+    The title is the figure's caption on the page, not drawn in the image.
+    """
 
     title: str
     labels: tuple[str, ...]
@@ -87,13 +90,13 @@ def draw(chart: BarChart) -> bytes:
         "axes.spines.top": False,
         "axes.spines.right": False,
     }):
-        height = 1.2 + 0.45 * len(chart.labels)
-        figure, axes = plt.subplots(figsize=(6.4, height))
+        # 4.6 in wide: drawn at about the width of a phone screen, so text keeps its size
+        height = 0.9 + 0.4 * len(chart.labels)
+        figure, axes = plt.subplots(figsize=(4.6, height))
         positions = list(range(len(chart.labels)))[::-1]
         axes.barh(positions, chart.values, color=BAR_COLOUR, height=0.6)
         axes.set_yticks(positions, labels=list(chart.labels))
         axes.set_xlabel(chart.axis_label)
-        axes.set_title(chart.title, loc="left", fontsize=11, wrap=True)
         top = max(list(chart.values) + [chart.reference or 0]) or 1
         axes.set_xlim(0, top * 1.25)
         for y, value, shown in zip(positions, chart.values, chart.value_labels):
