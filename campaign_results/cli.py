@@ -2,6 +2,7 @@
 
     python build_site.py check [--data DIR] [--format text|json]
     python build_site.py build            check, then write site/
+    python build_site.py serve [--port N] build, serve site/ locally, rebuild on changes
 
 Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
 itself failed. No Python traceback reaches the user: an unexpected failure
@@ -17,6 +18,7 @@ from pathlib import Path
 from .pipeline import PROJECT_ROOT, check_data
 from .publish.assemble import assemble_docs
 from .publish.publish import publish
+from .publish.serve import serve
 from .render.site_pages import render_site
 from .problems import Place, Report
 from .report_output import print_json, print_text
@@ -33,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: cho người đọc; json: cho chương trình khác")
     commands.add_parser("build", help="kiểm tra dữ liệu rồi dựng trang web vào thư mục site/")
+    serve = commands.add_parser("serve", help="dựng trang, mở xem trên máy, tự dựng lại khi data/ hoặc content/ thay đổi")
+    serve.add_argument("--port", type=int, default=8000, help="cổng HTTP (mặc định 8000)")
     return parser
 
 
@@ -43,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "build":
             return _build()
+        if args.command == "serve":
+            _build()
+            serve(PROJECT_ROOT / "site", [PROJECT_ROOT / "data", PROJECT_ROOT / "content"], _build, args.port)
+            return 0
     except Exception as error:  # the last guard: a report, never a traceback
         report = Report()
         report.add("internal-error", Place("build_site.py"), detail=f"{type(error).__name__}: {error}")

@@ -27,7 +27,7 @@ def publish(config_file: Path, site_dir: Path) -> PublishResult:
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config_file),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
          "--site-dir", str(staging)],
         cwd=config_file.parent, capture_output=True, text=True)
     log = built.stdout + built.stderr

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 STYLE_VERSION = 2  # bump when the drawing code changes, to redraw every chart
+WIDTH_INCHES = 4.6  # about the width of a phone screen, so that text keeps its size
 BAR_COLOUR = "#1565c0"
 REFERENCE_COLOUR = "#c62828"
 
@@ -43,6 +44,10 @@ class BarChart:
         payload = json.dumps([STYLE_VERSION, self.title, self.labels, self.values, self.value_labels,
                               self.axis_label, self.reference, self.reference_label], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def height_inches(self) -> float:
+        return 0.9 + 0.4 * len(self.labels)
 
     def alt_text(self) -> str:
         """The chart in words: what is compared and every bar's value, largest first."""
@@ -90,9 +95,7 @@ def draw(chart: BarChart) -> bytes:
         "axes.spines.top": False,
         "axes.spines.right": False,
     }):
-        # 4.6 in wide: drawn at about the width of a phone screen, so text keeps its size
-        height = 0.9 + 0.4 * len(chart.labels)
-        figure, axes = plt.subplots(figsize=(4.6, height))
+        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, chart.height_inches))
         positions = list(range(len(chart.labels)))[::-1]
         axes.barh(positions, chart.values, color=BAR_COLOUR, height=0.6)
         axes.set_yticks(positions, labels=list(chart.labels))

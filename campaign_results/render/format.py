@@ -68,3 +68,11 @@ def quantity(q: Quantity | None, kind: str = "count") -> str:
 
 def date(value: dt.date | None) -> str:
     return format_date(value) if value else ""
+
+
+def clock(value: str | None) -> str:
+    """"07:30" → "7h30", as the documents write times."""
+    if not value:
+        return ""
+    hour, minute = value.split(":")
+    return f"{int(hour)}h{minute}"

@@ -16,7 +16,7 @@ import jinja2
 from ..model.records import Dataset
 from . import format as fmt
 from . import urls
-from .charts import BarChart, ChartCache
+from .charts import WIDTH_INCHES, BarChart, ChartCache
 from .safe import h, md, t, yaml_str
 from .tables import Table
 
@@ -41,6 +41,8 @@ class EmbeddedChart:
     alt: str
     caption: str
     table: Table
+    width: int   # CSS pixels, to reserve the chart's space before it loads
+    height: int
 
 
 @dataclass
@@ -60,7 +62,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
             trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(h=h, t=t, md=md, yaml_str=yaml_str, number=fmt.number, money=fmt.money,
-                                percent=fmt.percent, date=fmt.date, quantity=fmt.quantity)
+                                percent=fmt.percent, date=fmt.date, clock=fmt.clock, quantity=fmt.quantity)
 
     # --- naming things ----------------------------------------------------
 
@@ -109,8 +111,10 @@ class Renderer:
     def chart(self, from_page: str, chart: BarChart, table: Table) -> EmbeddedChart:
         data = self.charts.svg(chart)
         self.write_file(urls.chart(chart.digest), data)
+        width = round(WIDTH_INCHES * 96)
         return EmbeddedChart(src=self.href(from_page, urls.chart(chart.digest)), alt=chart.alt_text(),
-                             caption=chart.title, table=table)
+                             caption=chart.title, table=table, width=width,
+                             height=round(width * chart.height_inches / WIDTH_INCHES))
 
     # --- writing ------------------------------------------------------------
 

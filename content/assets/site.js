@@ -73,9 +73,12 @@
     apply();
   }
 
-  // Search: Pagefind already ignores tone marks; "đ" is folded to "d" here and in the index.
+  // Search: the query is folded (no tone marks, đ→d, lower case), so that "Bến Tre" and
+  // "ben tre" are the same query. Pagefind matches "ben" to "Bến" in the index by itself; words
+  // with "đ" have a folded copy in the index (see campaign_results/publish/mkdocs_hooks.py).
   function fold(text) {
-    return text.replace(/[đĐ]/g, function (c) { return c === "đ" ? "d" : "D"; });
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d").toLowerCase();
   }
   function setUpSearch(form) {
     var input = form.querySelector("input[name=q]");
@@ -90,7 +93,7 @@
         await pagefind.options({ baseUrl: new URL(siteRoot).pathname });
       }
       var search = await pagefind.search(fold(query));
-      var results = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+      var results = await Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
       list.innerHTML = "";
       results.forEach(function (data) {
         var item = document.createElement("li");

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..charts import BarChart
-from ..format import money, number, quantity
+from ..format import clock, money, number, quantity
 from ..renderer import Renderer
 from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_cell
 
@@ -44,7 +44,7 @@ def _peak_day_page(r: Renderer, day) -> None:
     deadlines = Table(["Hạn", "Giờ", "Việc", "Đơn vị đặt hạn", "Văn bản"], caption="Hạn báo cáo")
     for d in day.deadlines:
         deadlines.add([
-            date_cell(d.date), text_cell(d.time or ""), text_cell(d.what),
+            date_cell(d.date), text_cell(clock(d.time)), text_cell(d.what),
             Cell(r.unit_link(page, d.set_by), text=r.unit_name(d.set_by)) if d.set_by else text_cell(""),
             Cell(r.document_link(page, d.source), text=r.document_label(d.source)) if d.source else text_cell(""),
         ])

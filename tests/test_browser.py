@@ -1,0 +1,165 @@
+"""The site in a real browser: Debian's Chromium, headless, driven by Playwright over local HTTP."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from .conftest import build
+
+CHROMIUM = "/usr/bin/chromium"
+# As root Chromium needs --no-sandbox; with no internet, its background networking must be off.
+CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 360, "height": 740}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class LocalSite:
+    """A site folder served on a free port of 127.0.0.1 for the duration of a test."""
+
+    def __init__(self, root: Path) -> None:
+        handler = functools.partial(QuietHandler, directory=str(root))
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "LocalSite":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium package is not installed (make test installs it)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    with LocalSite(built_site) as served:
+        yield served
+
+
+def search(browser, site: LocalSite, query: str) -> list[str]:
+    """Type a query into the search page like a reader would; the result links, in order."""
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(site.url + "tim-kiem/")
+        page.fill("#search-q", query)
+        page.click(".search-form button")
+        page.wait_for_function(
+            "() => /Tìm thấy|Không tìm thấy/.test(document.querySelector('.search-status').textContent)")
+        hrefs = page.eval_on_selector_all(".search-results a", "links => links.map(a => a.href)")
+        return [href.replace(site.url, "/") for href in hrefs]
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("plain, accented, expected", [
+    ("ben tre", "Bến Tre", "/don-vi/ben-tre/"),
+    ("dich vu cong", "dịch vụ công", "/mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/"),
+    ("doan thanh nien", "Đoàn Thanh niên", "/mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/"),
+    ("hung yen", "Hưng Yên", "/don-vi/hung-yen/"),
+    ("tuyen quang", "Tuyên Quang", "/don-vi/tuyen-quang/"),
+])
+def test_search_without_diacritics_finds_what_the_accented_query_finds(browser, site, plain, accented,
+                                                                        expected) -> None:
+    plain_results = search(browser, site, plain)
+    accented_results = search(browser, site, accented)
+    assert expected in plain_results
+    assert set(plain_results) == set(accented_results)
+
+
+def test_d_matches_dj(browser, site) -> None:
+    assert "/don-vi/trung-uong-doan/" in search(browser, site, "trung uong doan")
+
+
+@pytest.mark.parametrize("path", ["mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/",
+                                  "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/"])
+def test_chart_and_table_fit_a_phone_screen(browser, site, path) -> None:
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(site.url + path)
+        chart = page.locator("figure.chart img").first
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+        assert chart.is_visible()
+        box = chart.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        assert page.locator("figure.chart + .table-scroll table, figure.chart ~ .table-scroll table").first.is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        page.close()
+
+
+def test_catalogue_filters_live_in_the_url(browser, site) -> None:
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(site.url + "mo-hinh/?don-vi=tra-vinh")
+        rows = page.locator("table.data tbody tr:not([hidden])")
+        assert rows.count() == 4
+        page.select_option("select[name=cap]", "tinh")
+        page.select_option("select[name=don-vi]", "ben-tre")
+        assert rows.count() == 3
+        assert "don-vi=ben-tre" in page.url and "cap=tinh" in page.url
+    finally:
+        page.close()
+
+
+def test_table_sorts_by_value_not_text(browser, site) -> None:
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(site.url + "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/")
+        table = page.locator("table.sortable", has_text="Kết quả từng đơn vị – Hỗ trợ")
+        table.locator("th button", has_text="Kết quả").click()
+        values = table.locator("tbody td.num").all_inner_texts()
+        numbers = [int(v.replace(".", "")) for v in values]
+        assert numbers == sorted(numbers) and "1.350" in values and "239.931" not in values
+    finally:
+        page.close()
+
+
+def test_record_text_never_runs_as_script(browser, project: Path) -> None:
+    model = project / "data/models/2021/ben-tre-2021-thu-nghiem.yaml"
+    model.write_text(
+        "id: ben-tre-2021-thu-nghiem\n"
+        "name: 'Mô hình <script>window.__xss = 1</script> thử'\n"
+        "unit: Bến Tre\nyear: 2021\nlevel: tinh\nstatus: de-nghi\n"
+        "place: '<img src=x onerror=\"window.__xss = 2\">'\n"
+        "sources: [ben-tre-2021-2616-cv]\n", encoding="utf-8")
+    run = build(project)
+    assert run.returncode == 0, run.stdout  # HTML in plain text is a warning: shown as text
+    with LocalSite(project / "site") as served:
+        page = browser.new_page(viewport=PHONE)
+        try:
+            page.goto(served.url + "mo-hinh/ben-tre-2021-thu-nghiem/")
+            text = page.locator("article").inner_text()
+            assert "<script>window.__xss = 1</script>" in text
+            assert '<img src=x onerror="window.__xss = 2">' in text
+            assert page.evaluate("window.__xss") is None
+            assert page.locator("article img[src=x]").count() == 0
+            assert "<script>window.__xss = 1</script>" in page.title()  # shown as text in the tab too
+            no_injected = "() => !Array.from(document.scripts).some(s => s.textContent.includes('__xss'))"
+            assert page.evaluate(no_injected)
+            for listing in ["mo-hinh/", "don-vi/ben-tre/", "nam/2021/", "van-ban/ben-tre-2021-2616-cv/"]:
+                page.goto(served.url + listing)
+                assert page.evaluate("window.__xss") is None and page.evaluate(no_injected), listing
+        finally:
+            page.close()

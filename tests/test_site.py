@@ -1,0 +1,162 @@
+"""The built site, read from its HTML: every record has a page, figures read the Vietnamese
+way, charts come with words and tables, and nothing is fetched from another site."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from campaign_results.pipeline import check_data
+from campaign_results.render.charts import ChartCache
+from campaign_results.render.site_pages import render_site
+
+PEAK_DAY_PAGE = "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/index.html"
+
+
+class Elements(HTMLParser):
+    """Every start tag of a page with its attributes, and the page's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(path: Path) -> Elements:
+    parser = Elements()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_text(path: Path) -> str:
+    return " ".join(" ".join(parse(path).text).split())
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return check_data().dataset
+
+
+def test_a_page_for_every_record_and_unit(built_site: Path, dataset) -> None:
+    expected = (
+        [f"mo-hinh/{i}" for i in dataset.models]
+        + [f"ngay-cao-diem/{i}" for i in dataset.peak_days]
+        + [f"chien-dich/{i}" for i in dataset.campaigns]
+        + [f"ke-hoach/{i}" for i in dataset.plans]
+        + [f"van-ban/{i}" for i in dataset.documents]
+        + [f"chi-tieu/{i}" for i in dataset.indicators]
+        + [f"don-vi/{i}" for i in dataset.units.by_id]
+        + [f"nam/{m.year}" for m in dataset.models.values()]
+    )
+    missing = [page for page in expected if not (built_site / page / "index.html").is_file()]
+    assert not missing
+    assert len(dataset.units.by_id) == 63 + 34 + 2
+    for page in ["", "mo-hinh", "ngay-cao-diem", "don-vi", "van-ban", "chi-tieu", "nam", "tim-kiem",
+                 "gioi-thieu", "dong-gop"]:
+        assert (built_site / page / "index.html").is_file(), page
+
+
+def test_national_report_figures_are_written_the_vietnamese_way(built_site: Path) -> None:
+    text = page_text(built_site / PEAK_DAY_PAGE)
+    for figure in ["11/8/2023", "8.884", "hơn 7.152", "5.508", "hơn 17,5 tỷ đồng", "6.369", "84.158",
+                   "239.931", "93.517", "hơn 6 tỷ đồng", "475 triệu đồng", "125 triệu đồng", "22.750",
+                   "hơn 3,5", "7h30", "12h00", "4/8/2023"]:
+        assert figure in text, figure
+    assert "bằng tổng ghi trong báo cáo" in text
+    for late in ["Lào Cai", "Bắc Kạn", "Thanh Hóa", "Quảng Nam", "Kon Tum", "An Giang"]:
+        assert late in text
+    model = page_text(built_site / "mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/index.html")
+    assert "116,6%" in model and "1.166" in model and "1.000" in model
+
+
+def test_numeric_cells_sort_by_value(built_site: Path) -> None:
+    html = (built_site / PEAK_DAY_PAGE).read_text(encoding="utf-8")
+    assert 'data-sort="17500000000">hơn 17,5 tỷ đồng<' in html
+    assert 'data-sort="239931">239.931<' in html
+
+
+def test_every_chart_has_a_text_alternative_and_a_data_table(built_site: Path) -> None:
+    charts = 0
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<figure class="chart">(.*?)</figure>', html, re.S):
+            charts += 1
+            figure = match.group(1)
+            alt = re.search(r'alt="([^"]+)"', figure)
+            assert alt and len(alt.group(1)) > 30, page
+            after = html[match.end():match.end() + 400]
+            assert "<table" in after, f"chart without its data table in {page}"
+    assert charts >= 4
+    svg = next((built_site / "bieu-do").glob("*.svg")).read_text(encoding="utf-8")
+    assert "<text" in svg  # text kept as text, not paths
+
+
+def test_peak_day_chart_describes_its_data(built_site: Path) -> None:
+    html = (built_site / PEAK_DAY_PAGE).read_text(encoding="utf-8")
+    assert "Nghệ An: 14.700" in html  # in the alt text of the members chart
+    svg_names = re.findall(r'src="\.\./\.\./bieu-do/([0-9a-f]+\.svg)"', html)
+    assert svg_names and all((built_site / "bieu-do" / name).is_file() for name in svg_names)
+
+
+def test_no_third_party_requests(built_site: Path) -> None:
+    external = re.compile(r"^(https?:)?//", re.I)
+    for page in built_site.rglob("*.html"):
+        for tag, attributes in parse(page).tags:
+            for name in ("src", "href"):
+                value = attributes.get(name) or ""
+                if tag == "a" and name == "href":
+                    continue  # a link the reader may follow is not a request
+                assert not external.match(value), f"{page}: <{tag} {name}={value}>"
+    for asset in list(built_site.rglob("*.css")) + list(built_site.rglob("*.js")):
+        text = asset.read_text(encoding="utf-8", errors="ignore")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, asset
+        for url in re.findall(r"""url\(\s*['"]?(https?:)?//""", text):
+            pytest.fail(f"{asset} loads from another site")
+
+
+def test_record_pages_stay_out_of_the_navigation(built_site: Path, dataset) -> None:
+    model_page = parse(built_site / "mo-hinh/ben-tre-2021-vi-mot-ben-tre-xanh/index.html")
+    nav_links = [a for tag, a in model_page.tags if tag == "a" and "md-nav__link" in (a.get("class") or "")]
+    assert len(nav_links) < 30
+    assert not (built_site / "search" / "search_index.json").exists()  # no whole-site index for phones
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_unit_pages_link_old_and_new_provinces(built_site: Path) -> None:
+    ben_tre = page_text(built_site / "don-vi/ben-tre/index.html")
+    assert "Tỉnh Vĩnh Long" in ben_tre and "Đoàn Thanh niên thực hiện mô hình" in ben_tre
+    vinh_long = page_text(built_site / "don-vi/vinh-long-2025/index.html")
+    assert "Bến Tre" in vinh_long and "Trà Vinh" in vinh_long
+    assert "Vì một Bến Tre xanh" in vinh_long and "thiếu nhi" in vinh_long  # rolled up from both
+    police = page_text(built_site / "don-vi/ban-thanh-nien-cong-an-nhan-dan/index.html")
+    assert "11.000" in police
+
+
+def test_documents_list_the_records_that_cite_them(built_site: Path) -> None:
+    text = page_text(built_site / "van-ban/ben-tre-2021-2616-cv/index.html")
+    assert "Vì một Bến Tre xanh" in text and "Võ Tuấn Thông" in text
+    directive = page_text(built_site / "van-ban/trung-uong-doan-2023-1134-cv/index.html")
+    assert "1334-CV/TWĐTN-CNĐT" in directive
+
+
+def test_unchanged_charts_are_not_drawn_again(tmp_path: Path, dataset) -> None:
+    cache_dir = tmp_path / "charts"
+    _, first = render_site(dataset, tmp_path / "docs1", cache_dir)
+    _, second = render_site(dataset, tmp_path / "docs2", cache_dir)
+    assert first.drawn and not first.reused
+    assert second.drawn == [] and sorted(second.reused) == sorted(first.drawn)
+
+    day = dataset.peak_days["2023-08-11-do-thi-van-minh-dich-vu-cong"]
+    result = next(r for r in day.results if r.unit == "nghe-an" and r.indicator == "dvtn-tham-gia")
+    result.value = type(result.value)(14_701)
+    _, third = render_site(dataset, tmp_path / "docs3", cache_dir)
+    assert len(third.drawn) == 1  # only the chart of that indicator
