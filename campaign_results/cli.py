@@ -16,11 +16,11 @@ import sys
 from pathlib import Path
 
 from .pipeline import PROJECT_ROOT, check_data
+from .problems import Place, Report
 from .publish.assemble import assemble_docs
 from .publish.publish import publish
 from .publish.serve import serve
 from .render.site_pages import render_site
-from .problems import Place, Report
 from .report_output import print_json, print_text
 
 
@@ -76,8 +76,8 @@ def _build() -> int:
         print("Không dựng trang: thư mục site/ giữ nguyên bản trước.")
         return 1
     docs_dir = PROJECT_ROOT / "build" / "docs"
-    assemble_docs(PROJECT_ROOT / "content", docs_dir)
-    render_site(result.dataset, docs_dir, PROJECT_ROOT / ".cache" / "charts")
+    hand_written = assemble_docs(PROJECT_ROOT / "content", docs_dir)
+    render_site(result.dataset, docs_dir, PROJECT_ROOT / ".cache" / "charts", frozenset(hand_written))
     built = publish(PROJECT_ROOT / "mkdocs.yml", PROJECT_ROOT / "site")
     if not built.ok:
         print(built.log)

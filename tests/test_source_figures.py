@@ -123,7 +123,7 @@ def test_central_event_resources_add_up_to_475_million(dataset) -> None:
     assert event.host == "tuyen-quang" and event.time == "07:30"
     assert event.resources_total.value == 475 * TRIEU
     assert len(event.resources) == len(RESOURCES)
-    for (name, quantity, value), item in zip(RESOURCES, event.resources):
+    for (name, quantity, value), item in zip(RESOURCES, event.resources, strict=True):
         assert name.lower() in item.name.lower()
         assert item.quantity.value == quantity and item.value.value == value
     assert event.resources_sum == 475 * TRIEU

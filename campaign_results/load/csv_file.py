@@ -93,7 +93,7 @@ def read_table(text: str, required: list[str], optional: list[str]) -> CsvTable:
             continue
         row = Mapping()
         row.place = (row_line, 1)
-        for index, (name, cell) in enumerate(zip(header, cells), start=1):
+        for index, (name, cell) in enumerate(zip(header, cells, strict=True), start=1):
             cell = cell.strip()
             if cell == "":
                 continue  # an empty cell is an absent value

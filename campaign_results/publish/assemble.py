@@ -11,8 +11,10 @@ import shutil
 from pathlib import Path
 
 
-def assemble_docs(content_dir: Path, docs_dir: Path) -> None:
-    """Start ``docs_dir`` afresh from the hand-written pages."""
+def assemble_docs(content_dir: Path, docs_dir: Path) -> set[str]:
+    """Start ``docs_dir`` afresh from the hand-written pages; their paths, which no
+    generated page may take."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
     shutil.copytree(content_dir, docs_dir)
+    return {p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*") if p.is_file()}

@@ -51,7 +51,7 @@ class BarChart:
 
     def alt_text(self) -> str:
         """The chart in words: what is compared and every bar's value, largest first."""
-        pairs = sorted(zip(self.labels, self.values, self.value_labels), key=lambda p: -p[1])
+        pairs = sorted(zip(self.labels, self.values, self.value_labels, strict=True), key=lambda p: -p[1])
         parts = "; ".join(f"{label}: {shown}" for label, _, shown in pairs)
         text = f"Biểu đồ cột ngang: {self.title}. {parts}."
         if self.reference is not None and self.reference_label:
@@ -102,7 +102,7 @@ def draw(chart: BarChart) -> bytes:
         axes.set_xlabel(chart.axis_label)
         top = max(list(chart.values) + [chart.reference or 0]) or 1
         axes.set_xlim(0, top * 1.25)
-        for y, value, shown in zip(positions, chart.values, chart.value_labels):
+        for y, value, shown in zip(positions, chart.values, chart.value_labels, strict=True):
             axes.text(value + top * 0.01, y, shown, va="center", fontsize=9)
         if chart.reference is not None:
             axes.axvline(chart.reference, color=REFERENCE_COLOUR, linestyle="--", linewidth=1)

@@ -52,8 +52,10 @@ class RenderStats:
 
 
 class Renderer:
-    def __init__(self, dataset: Dataset, docs_dir: Path, chart_cache: ChartCache) -> None:
+    def __init__(self, dataset: Dataset, docs_dir: Path, chart_cache: ChartCache,
+                 hand_written: frozenset[str] = frozenset()) -> None:
         self.dataset = dataset
+        self.hand_written = hand_written  # pages from content/, which generation must not replace
         self.docs_dir = docs_dir
         self.charts = chart_cache
         self.stats = RenderStats()
@@ -123,6 +125,8 @@ class Renderer:
         self.write_file(path, text.encode("utf-8"))
 
     def write_file(self, path: str, data: bytes) -> None:
+        if path in self.hand_written:
+            raise ValueError(f"trang tự sinh {path} trùng với trang viết tay content/{path}")
         target = self.docs_dir / path
         if target.exists() and target.read_bytes() == data:
             self.stats.unchanged.append(path)

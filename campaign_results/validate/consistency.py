@@ -15,8 +15,8 @@ import re
 from decimal import Decimal
 
 from ..dates import WEEKDAY_NAMES, format_date, weekday_matches
-from ..model.records import Dataset, Deadline, Document, Origin
 from ..load.yaml_file import locate
+from ..model.records import Dataset, Deadline, Document, Origin
 from ..problems import Place, Report
 from .schema import field_name
 

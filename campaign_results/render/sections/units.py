@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ...model.units import SYSTEM_34, SYSTEM_63
 from .. import urls
 from ..renderer import LEVELS, STATUSES, Renderer
 from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_cell
-from ...model.units import SYSTEM_34, SYSTEM_63
 
 
 def render(r: Renderer) -> None:

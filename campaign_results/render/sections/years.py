@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from .. import urls
 from ..renderer import LEVELS, STATUSES, Renderer
-from ..tables import Cell, Table, date_cell, number_cell, text_cell
+from ..tables import Cell, Table, number_cell, text_cell
 
 
 def render(r: Renderer) -> None:
