@@ -15,13 +15,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .pipeline import PROJECT_ROOT, check_data
+from .pipeline import check_data
 from .problems import Place, Report
-from .publish.assemble import assemble_docs
-from .publish.publish import publish
+from .project import Project
 from .publish.serve import serve
-from .render.site_pages import render_site
 from .report_output import print_json, print_text
+from .site_build import build_project
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,11 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        project = Project()
         if args.command == "build":
-            return _build()
+            return _build(project)
         if args.command == "serve":
-            _build()
-            serve(PROJECT_ROOT / "site", [PROJECT_ROOT / "data", PROJECT_ROOT / "content"], _build, args.port)
+            _build(project)
+            serve(project.site_dir, [project.data_dir, project.content_dir], lambda: _build(project), args.port)
             return 0
     except Exception as error:  # the last guard: a report, never a traceback
         report = Report()
@@ -68,20 +68,20 @@ def _check(args) -> int:
     return 0 if result.report.ok else 1
 
 
-def _build() -> int:
-    """Check, assemble the Markdown, build with MkDocs; stop at the first failing stage."""
-    result = check_data()
-    if not result.report.ok:
-        print_text(result.report, sys.stdout)
+def _build(project: Project) -> int:
+    """Check, generate the Markdown, publish; stop at the first failing stage."""
+    outcome = build_project(project)
+    if not outcome.report.ok:
+        print_text(outcome.report, sys.stdout)
         print("Không dựng trang: thư mục site/ giữ nguyên bản trước.")
         return 1
-    docs_dir = PROJECT_ROOT / "build" / "docs"
-    hand_written = assemble_docs(PROJECT_ROOT / "content", docs_dir)
-    render_site(result.dataset, docs_dir, PROJECT_ROOT / ".cache" / "charts", frozenset(hand_written))
-    built = publish(PROJECT_ROOT / "mkdocs.yml", PROJECT_ROOT / "site")
-    if not built.ok:
-        print(built.log)
+    if not outcome.published.ok:
+        print(outcome.published.log)
         print("MkDocs báo lỗi: thư mục site/ giữ nguyên bản trước.")
         return 1
-    print(f"Đã dựng trang vào {PROJECT_ROOT / 'site'}.")
+    if outcome.report.warnings:
+        print_text(outcome.report, sys.stdout)
+    print(f"Đã dựng trang vào {project.site_dir} "
+          f"({outcome.files_written}/{outcome.files_generated} tệp nguồn thay đổi, "
+          f"{outcome.charts_drawn} biểu đồ vẽ mới).")
     return 0

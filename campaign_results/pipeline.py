@@ -16,7 +16,7 @@ from .problems import Place, Report
 from .validate.consistency import check_dataset
 from .validate.schema import check_schema
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from .project import Project
 
 
 @dataclass
@@ -27,8 +27,8 @@ class CheckResult:
 
 def check_data(data_dir: Path | None = None, root: Path | None = None) -> CheckResult:
     """Read and check every record under ``data_dir`` (default: the project's data/)."""
-    data_dir = data_dir or PROJECT_ROOT / "data"
-    root = root or (data_dir.parent if data_dir.name == "data" else PROJECT_ROOT)
+    data_dir = data_dir or Project().data_dir
+    root = root or (data_dir.parent if data_dir.name == "data" else Project().root)
     report = Report()
     if not (data_dir / REFERENCE_FOLDER).is_dir():
         report.add("data-missing", Place(str(data_dir)), path=str(data_dir))

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from campaign_results.pipeline import check_data
+from campaign_results.project import Project
+from campaign_results.render.charts import ChartCache
+from campaign_results.render.docs_folder import DocsFolder
 from campaign_results.render.site_pages import render_site
+from campaign_results.site_build import generate
+
+from .conftest import copy_project
 
 PEAK_DAY_PAGE = "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/index.html"
 
@@ -147,14 +153,29 @@ def test_documents_list_the_records_that_cite_them(built_site: Path) -> None:
 
 
 def test_unchanged_charts_are_not_drawn_again(tmp_path: Path, dataset) -> None:
-    cache_dir = tmp_path / "charts"
-    _, first = render_site(dataset, tmp_path / "docs1", cache_dir)
-    _, second = render_site(dataset, tmp_path / "docs2", cache_dir)
+    def render(docs: str) -> ChartCache:
+        charts = ChartCache(tmp_path / "charts")
+        render_site(dataset, DocsFolder(tmp_path / docs), charts)
+        return charts
+
+    first, second = render("docs1"), render("docs2")
     assert first.drawn and not first.reused
     assert second.drawn == [] and sorted(second.reused) == sorted(first.drawn)
 
     day = dataset.peak_days["2023-08-11-do-thi-van-minh-dich-vu-cong"]
     result = next(r for r in day.results if r.unit == "nghe-an" and r.indicator == "dvtn-tham-gia")
     result.value = type(result.value)(14_701)
-    _, third = render_site(dataset, tmp_path / "docs3", cache_dir)
-    assert len(third.drawn) == 1  # only the chart of that indicator
+    assert len(render("docs3").drawn) == 1  # only the chart of that indicator
+
+
+def test_a_second_generation_rewrites_nothing(tmp_path: Path) -> None:
+    project = Project(copy_project(tmp_path / "project"))
+    dataset = check_data(project.data_dir, project.root).dataset
+    first, _ = generate(project, dataset)
+    again, charts = generate(project, dataset)
+    assert first.written and again.written == [] and charts.drawn == []
+    model = dataset.models["ben-tre-2021-vi-mot-ben-tre-xanh"]
+    model.name = model.name + " (sửa)"
+    edited, _ = generate(project, dataset)
+    assert "mo-hinh/ben-tre-2021-vi-mot-ben-tre-xanh.md" in edited.written
+    assert len(edited.written) <= 12  # the model, and the lists that name it

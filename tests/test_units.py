@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from campaign_results.model.units import SYSTEM_34, SYSTEM_63, UnitRegistry, load_provinces
-from campaign_results.pipeline import PROJECT_ROOT
+from campaign_results.project import Project
 
 BEFORE = dt.date(2023, 8, 11)
 AFTER = dt.date(2026, 1, 1)
@@ -16,7 +16,7 @@ AFTER = dt.date(2026, 1, 1)
 @pytest.fixture(scope="module")
 def registry() -> UnitRegistry:
     registry = UnitRegistry()
-    load_provinces(PROJECT_ROOT / "data" / "reference", registry)
+    load_provinces(Project().data_dir / "reference", registry)
     return registry
 
 

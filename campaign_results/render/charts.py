@@ -15,9 +15,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+PARALLEL_FROM = 16  # below this many charts, starting worker processes costs more than it saves
 STYLE_VERSION = 2  # bump when the drawing code changes, to redraw every chart
 WIDTH_INCHES = 4.6  # about the width of a phone screen, so that text keeps its size
 BAR_COLOUR = "#1565c0"
@@ -61,24 +65,49 @@ class BarChart:
 
 @dataclass
 class ChartCache:
-    """SVG files by digest in ``directory``; counts what was drawn and what was reused."""
+    """SVG files by digest in ``directory``.
+
+    Pages ask for charts while they are rendered (:meth:`request`); the charts
+    not in the cache are then drawn together, in parallel when there are many
+    (:meth:`draw_pending`).
+    """
 
     directory: Path
     drawn: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
+    pending: dict[str, BarChart] = field(default_factory=dict)
 
-    def svg(self, chart: BarChart) -> bytes:
-        path = self.directory / f"{chart.digest}.svg"
-        if path.exists():
-            self.reused.append(chart.digest)
-            return path.read_bytes()
-        data = draw(chart)
+    def path(self, digest: str) -> Path:
+        return self.directory / f"{digest}.svg"
+
+    def request(self, chart: BarChart) -> str:
+        digest = chart.digest
+        if digest in self.pending or digest in self.reused:
+            return digest
+        if self.path(digest).exists():
+            self.reused.append(digest)
+        else:
+            self.pending[digest] = chart
+        return digest
+
+    def draw_pending(self, workers: int | None = None) -> None:
+        charts = list(self.pending.values())
+        if not charts:
+            return
         self.directory.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
-        self.drawn.append(chart.digest)
-        return data
+        workers = workers or os.cpu_count() or 1
+        if workers > 1 and len(charts) >= PARALLEL_FROM:
+            chunk = max(1, len(charts) // (workers * 4))
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                svgs = list(pool.map(draw, charts, chunksize=chunk))
+        else:
+            svgs = [draw(chart) for chart in charts]
+        for chart, svg in zip(charts, svgs, strict=True):
+            temporary = self.path(chart.digest).with_suffix(".tmp")
+            temporary.write_bytes(svg)
+            temporary.replace(self.path(chart.digest))
+            self.drawn.append(chart.digest)
+        self.pending.clear()
 
 
 def draw(chart: BarChart) -> bytes:

@@ -8,7 +8,7 @@ is rewritten only when its content changed.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -17,6 +17,7 @@ from ..model.records import Dataset
 from . import format as fmt
 from . import urls
 from .charts import WIDTH_INCHES, BarChart, ChartCache
+from .docs_folder import DocsFolder
 from .safe import h, md, t, yaml_str
 from .tables import Table
 
@@ -45,20 +46,12 @@ class EmbeddedChart:
     height: int
 
 
-@dataclass
-class RenderStats:
-    written: list[str] = field(default_factory=list)    # pages whose content changed
-    unchanged: list[str] = field(default_factory=list)
-
-
 class Renderer:
-    def __init__(self, dataset: Dataset, docs_dir: Path, chart_cache: ChartCache,
-                 hand_written: frozenset[str] = frozenset()) -> None:
+    def __init__(self, dataset: Dataset, docs: DocsFolder, chart_cache: ChartCache) -> None:
         self.dataset = dataset
-        self.hand_written = hand_written  # pages from content/, which generation must not replace
-        self.docs_dir = docs_dir
+        self.docs = docs
         self.charts = chart_cache
-        self.stats = RenderStats()
+        self.chart_files: set[str] = set()  # digests of the charts the pages show
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
@@ -111,8 +104,7 @@ class Renderer:
     # --- charts -----------------------------------------------------------
 
     def chart(self, from_page: str, chart: BarChart, table: Table) -> EmbeddedChart:
-        data = self.charts.svg(chart)
-        self.write_file(urls.chart(chart.digest), data)
+        self.chart_files.add(self.charts.request(chart))
         width = round(WIDTH_INCHES * 96)
         return EmbeddedChart(src=self.href(from_page, urls.chart(chart.digest)), alt=chart.alt_text(),
                              caption=chart.title, table=table, width=width,
@@ -122,18 +114,13 @@ class Renderer:
 
     def page(self, path: str, template: str, **context) -> None:
         text = self.env.get_template(template).render(page=path, r=self, urls=urls, **context)
-        self.write_file(path, text.encode("utf-8"))
+        self.docs.write(path, text.encode("utf-8"))
 
-    def write_file(self, path: str, data: bytes) -> None:
-        if path in self.hand_written:
-            raise ValueError(f"trang tự sinh {path} trùng với trang viết tay content/{path}")
-        target = self.docs_dir / path
-        if target.exists() and target.read_bytes() == data:
-            self.stats.unchanged.append(path)
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        self.stats.written.append(path)
+    def write_charts(self) -> None:
+        """Draw the charts missing from the cache, then put every shown chart beside the pages."""
+        self.charts.draw_pending()
+        for digest in sorted(self.chart_files):
+            self.docs.write(urls.chart(digest), self.charts.path(digest).read_bytes())
 
 
 def posix_relative_md(from_page: str, to_page: str) -> str:
