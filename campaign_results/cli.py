@@ -3,6 +3,8 @@
     python build_site.py check [--data DIR] [--format text|json]
     python build_site.py build            check, then write site/
     python build_site.py serve [--port N] build, serve site/ locally, rebuild on changes
+    python build_site.py synth --records N --out DIR   synthetic data for the benchmark
+    python build_site.py bench --records N [--json FILE]   build-time, size and browser figures
 
 Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
 itself failed. No Python traceback reaches the user: an unexpected failure
@@ -12,6 +14,7 @@ is reported as an ``internal-error`` problem.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from .project import Project
 from .publish.serve import serve
 from .report_output import print_json, print_text
 from .site_build import build_project
+from .synth import synthesize
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,9 +37,20 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--data", type=Path, default=None, help="thư mục dữ liệu (mặc định: data/)")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: cho người đọc; json: cho chương trình khác")
-    commands.add_parser("build", help="kiểm tra dữ liệu rồi dựng trang web vào thư mục site/")
+    build = commands.add_parser("build", help="kiểm tra dữ liệu rồi dựng trang web vào thư mục site/")
+    build.add_argument("--root", type=Path, default=None,
+                       help="thư mục dự án khác (mặc định: thư mục chứa build_site.py); bench dùng để dựng dữ liệu tổng hợp")
+    build.add_argument("--timings", type=Path, default=None, help="ghi thời gian từng bước vào tệp JSON này")
     serve = commands.add_parser("serve", help="dựng trang, mở xem trên máy, tự dựng lại khi data/ hoặc content/ thay đổi")
     serve.add_argument("--port", type=int, default=8000, help="cổng HTTP (mặc định 8000)")
+    synth = commands.add_parser("synth", help="tạo dữ liệu tổng hợp (giả lập) để đo hiệu năng")
+    synth.add_argument("--records", type=int, required=True, help="số bản ghi")
+    synth.add_argument("--out", type=Path, required=True, help="thư mục dữ liệu sẽ tạo (bị ghi đè)")
+    bench = commands.add_parser("bench", help="đo thời gian dựng, dung lượng và tải trang trên dữ liệu tổng hợp")
+    bench.add_argument("--records", type=int, required=True, help="số bản ghi tổng hợp")
+    bench.add_argument("--json", type=Path, default=None, help="ghi các số đo ra tệp JSON này")
+    bench.add_argument("--no-lighthouse", action="store_true", help="bỏ qua phần đo bằng Lighthouse")
+    bench.add_argument("--workdir", type=Path, default=None, help="thư mục tạm (mặc định: thư mục tạm của hệ thống)")
     return parser
 
 
@@ -46,7 +61,20 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         project = Project()
         if args.command == "build":
-            return _build(project)
+            return _build(Project(args.root.resolve()) if args.root else project, args.timings)
+        if args.command == "synth":
+            summary = synthesize(args.out, args.records)
+            print(f"Đã tạo {summary.records} bản ghi trong {args.out}: {summary.models} mô hình, "
+                  f"{summary.documents} văn bản, {summary.peak_days} Ngày cao điểm "
+                  f"({summary.result_rows} dòng kết quả), {summary.plans} kế hoạch, {summary.campaigns} chiến dịch.")
+            return 0
+        if args.command == "bench":
+            from .benchmark import run as benchmark  # imports Playwright only when measuring
+            figures = benchmark.run(args.records, args.workdir, not args.no_lighthouse)
+            print(benchmark.table(figures))
+            if args.json:
+                args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
+            return 0
         if args.command == "serve":
             _build(project)
             serve(project.site_dir, [project.data_dir, project.content_dir], lambda: _build(project), args.port)
@@ -68,9 +96,14 @@ def _check(args) -> int:
     return 0 if result.report.ok else 1
 
 
-def _build(project: Project) -> int:
+def _build(project: Project, timings: Path | None = None) -> int:
     """Check, generate the Markdown, publish; stop at the first failing stage."""
     outcome = build_project(project)
+    if timings:
+        seconds = dict(outcome.seconds)
+        if outcome.published:
+            seconds.update(outcome.published.seconds)
+        timings.write_text(json.dumps(seconds), encoding="utf-8")
     if not outcome.report.ok:
         print_text(outcome.report, sys.stdout)
         print("Không dựng trang: thư mục site/ giữ nguyên bản trước.")

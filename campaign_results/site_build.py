@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from .fingerprint import fingerprint, remember_generation, unchanged_since_last_generation
 from .pipeline import check_data
 from .problems import Report
 from .project import Project
@@ -46,17 +47,26 @@ def generate(project: Project, dataset) -> tuple[DocsFolder, ChartCache]:
 
 def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
     start = time.perf_counter()
-    result = check_data(project.data_dir, project.root)
-    outcome = BuildOutcome(result.report)
-    outcome.seconds["check"] = time.perf_counter() - start
-    if not result.report.ok:
-        return outcome
-    start = time.perf_counter()
-    docs, charts = generate(project, result.dataset)
-    outcome.seconds["generate"] = time.perf_counter() - start
-    outcome.files_written = len(docs.written)
-    outcome.files_generated = len(docs.produced)
-    outcome.charts_drawn = len(charts.drawn)
+    current = fingerprint(project)
+    unchanged = unchanged_since_last_generation(project, current)
+    if unchanged is not None:  # same inputs as the last successful generation
+        outcome = BuildOutcome(Report(), files_generated=unchanged)
+        outcome.seconds["check"] = 0.0
+        outcome.seconds["generate"] = time.perf_counter() - start
+    else:
+        result = check_data(project.data_dir, project.root)
+        outcome = BuildOutcome(result.report)
+        outcome.seconds["check"] = time.perf_counter() - start
+        if not result.report.ok:
+            return outcome
+        start = time.perf_counter()
+        docs, charts = generate(project, result.dataset)
+        outcome.seconds["generate"] = time.perf_counter() - start
+        outcome.files_written = len(docs.written)
+        outcome.files_generated = len(docs.produced)
+        outcome.charts_drawn = len(charts.drawn)
+        if not result.report.warnings:  # warnings must show again on the next build
+            remember_generation(project, current, outcome.files_generated)
     if publish_site:
         start = time.perf_counter()
         outcome.published = publish(project.mkdocs_config, project.site_dir)

@@ -152,8 +152,11 @@ CASES = [
                 "id: ben-tre-2021-2616-cv\ntype: CV\nissuer: Bến Tre\ntitle: Bản sao\n"}),
     Case("misspelled province", [("unknown-unit", NEW_MODEL, "unit:")],
          write={NEW_MODEL: model(unit="Ben Tree")}, hint_contains="Bến Tre"),
-    Case("old province name after the 2025 merger", [("unit-wrong-period", NEW_MODEL, "unit:")],
-         write={NEW_MODEL: model(year="2026", sources="[trung-uong-doan-2023-46-kh]")},
+    Case("old province name after the 2025 merger",
+         [("unit-wrong-period", "data/documents/ben-tre-2026-15-cv.yaml", "issuer:")],
+         write={"data/documents/ben-tre-2026-15-cv.yaml":
+                "id: ben-tre-2026-15-cv\nnumber: 15-CV/TĐTN-BPT\ntype: CV\nissuer: Tỉnh đoàn Bến Tre\n"
+                "date: 12/01/2026\ntitle: Về việc triển khai Ngày cao điểm\n"},
          hint_contains="Vĩnh Long"),
     Case("unknown province in a results row", [("unknown-unit", RESULTS_FILE, 2)],
          write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW.replace("Hưng Yên", "Hung Yen Moi")}),

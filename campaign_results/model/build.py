@@ -226,8 +226,10 @@ class DatasetBuilder:
                 parts=[r.BudgetPart(p["label"], self.quantity(raw, p["amount"], MONEY, "budget", "parts", i, "amount"))
                        for i, p in enumerate(b.get("parts", []))],
                 reconciliation_note=b.get("reconciliation_note"))
-        # A model's unit is named as in its documents: read it in the system of its year.
-        on = dt.date(data["year"], 1, 1)
+        # A model's unit is named as in its documents: read it at its first document's date.
+        dates = [self.dataset.documents[d].date for d in data["sources"]
+                 if d in self.dataset.documents and self.dataset.documents[d].date]
+        on = min(dates) if dates else dt.date(data["year"], 1, 1)
         model = r.Model(
             id=data["id"], name=data["name"], unit=self.unit(raw, data["unit"], on, "unit"),
             implementer=data.get("implementer"), year=data["year"], level=data["level"],

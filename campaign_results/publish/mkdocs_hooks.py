@@ -23,9 +23,15 @@ _TAGS = re.compile(r"<[^>]+>")
 def on_page_content(content: str, page, config, files) -> str:
     if page.file.src_uri == SEARCH_PAGE:
         return content
+    summary = page.meta.get("description", "")  # generated pages escape it already
+    if page.meta.get("search") == "summary":
+        # A listing (catalogue, indicator, year): found by its title and summary; its rows are
+        # found on their own pages. Keeps the index, and the indexer's memory, proportional to
+        # the records rather than to records × listings.
+        return (content + f'<div hidden data-pagefind-body><h1>{html.escape(page.title or "")}</h1>'
+                f"<p>{summary}</p></div>")
     text = html.unescape(_TAGS.sub(" ", content))
     folded = sorted({fold(word) for word in _WORDS_WITH_D.findall(text)})
-    summary = page.meta.get("description", "")  # generated pages escape it already
     return (
         "<div data-pagefind-body>"
         + content

@@ -11,7 +11,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .search_index import index_site
@@ -21,20 +22,25 @@ from .search_index import index_site
 class PublishResult:
     ok: bool
     log: str
+    seconds: dict[str, float] = field(default_factory=dict)  # mkdocs, search_index
 
 
 def publish(config_file: Path, site_dir: Path) -> PublishResult:
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
+    start = time.perf_counter()
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
          "--site-dir", str(staging)],
         cwd=config_file.parent, capture_output=True, text=True)
     log = built.stdout + built.stderr
+    seconds = {"mkdocs": time.perf_counter() - start}
     if built.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return PublishResult(False, log)
+    start = time.perf_counter()
     indexed = index_site(staging)
+    seconds["search_index"] = time.perf_counter() - start
     log += indexed.stdout + indexed.stderr
     if indexed.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
@@ -45,4 +51,4 @@ def publish(config_file: Path, site_dir: Path) -> PublishResult:
         site_dir.rename(previous)
     staging.rename(site_dir)
     shutil.rmtree(previous, ignore_errors=True)
-    return PublishResult(True, log)
+    return PublishResult(True, log, seconds)

@@ -7,8 +7,6 @@ under any base path (an intranet folder, GitHub Pages) and offline.
 
 from __future__ import annotations
 
-import posixpath
-
 HOME = "index.md"
 MODELS = "mo-hinh/index.md"
 PEAK_DAYS = "ngay-cao-diem/index.md"
@@ -66,10 +64,11 @@ def url_of(page: str) -> str:
 
 
 def relative(from_page: str, to: str) -> str:
-    """A link from one page to another page or file, relative to the first page's URL."""
-    base = url_of(from_page) or "."
-    target = url_of(to)
-    link = posixpath.relpath(target or ".", base)
-    if to.endswith(".md") and not link.endswith("/"):
-        link += "/"
-    return "./" if link in (".", "./") else link
+    """A link from one page to another page or file, relative to the first page's URL.
+
+    Every path here is relative to the site root, so the link climbs out of the
+    first page's folders and goes down to the target: no common-prefix search.
+    """
+    climb = "../" * url_of(from_page).count("/")
+    link = climb + url_of(to)
+    return link or "./"

@@ -10,6 +10,8 @@ from ..format import percent
 from ..renderer import FIELDS, LEVELS, STATUSES, Renderer
 from ..tables import Cell, Table, number_cell, percent_cell, quantity_cell, text_cell
 
+MIN_BARS_FOR_CHART = 2  # one bar is not a chart: the table says it all
+
 # URL parameter → (row attribute, label) for the catalogue's filters
 FILTERS = {
     "nam": ("data-nam", "Năm"),
@@ -72,7 +74,7 @@ def _model_page(r: Renderer, model) -> None:
         if f.percent is not None:
             achieved.append((label, f))
     chart = None
-    if achieved:
+    if len(achieved) >= MIN_BARS_FOR_CHART:
         chart_table = Table(["Chỉ tiêu", "Chỉ tiêu đặt ra", "Kết quả", "Tỉ lệ đạt"],
                             caption="Số liệu của biểu đồ")
         for label, f in achieved:

@@ -8,7 +8,7 @@ from ..format import clock, money, number, quantity
 from ..renderer import Renderer
 from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_cell
 
-MIN_UNITS_FOR_CHART = 2  # one bar is not a chart: the table says it all
+from .models import MIN_BARS_FOR_CHART
 
 
 def render(r: Renderer) -> None:
@@ -84,7 +84,7 @@ def _track(r: Renderer, page: str, day, track) -> dict:
     for res in results:
         by_indicator.setdefault(res.indicator, []).append(res)
     for code, rows in by_indicator.items():
-        if len(rows) < MIN_UNITS_FOR_CHART:
+        if len(rows) < MIN_BARS_FOR_CHART:
             continue
         rows = sorted(rows, key=lambda x: -x.value.value)
         indicator = r.dataset.indicators[code]
