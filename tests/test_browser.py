@@ -66,6 +66,11 @@ def search(browser, site: LocalSite, query: str) -> list[str]:
         page.click(".search-form button")
         page.wait_for_function(
             "() => /Tìm thấy|Không tìm thấy/.test(document.querySelector('.search-status').textContent)")
+        more = page.locator("button", has_text="Xem thêm kết quả")
+        while more.is_visible():  # results come ten at a time
+            count = page.locator(".search-results li").count()
+            more.click()
+            page.wait_for_function(f"() => document.querySelectorAll('.search-results li').length > {count}")
         hrefs = page.eval_on_selector_all(".search-results a", "links => links.map(a => a.href)")
         return [href.replace(site.url, "/") for href in hrefs]
     finally:

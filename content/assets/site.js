@@ -80,6 +80,7 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[đĐ]/g, "d").toLowerCase();
   }
+  var PAGE_SIZE = 10;
   function setUpSearch(form) {
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector(".search-status");
@@ -93,9 +94,25 @@
         await pagefind.options({ baseUrl: new URL(siteRoot).pathname });
       }
       var search = await pagefind.search(fold(query));
-      var results = await Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
       list.innerHTML = "";
-      results.forEach(function (data) {
+      shown = 0;
+      found = search.results;
+      await showMore();
+      status.textContent = found.length ? "Tìm thấy " + found.length + " trang." : "Không tìm thấy trang nào.";
+    }
+    // Results are fetched ten at a time: each one is a request, and phones pay for every byte.
+    var found = [], shown = 0;
+    var more = document.createElement("button");
+    more.type = "button";
+    more.textContent = "Xem thêm kết quả";
+    more.hidden = true;
+    more.addEventListener("click", showMore);
+    list.after(more);
+    async function showMore() {
+      var batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map(function (r) { return r.data(); }));
+      shown += batch.length;
+      more.hidden = shown >= found.length;
+      batch.forEach(function (data) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = data.url;
@@ -108,7 +125,6 @@
         }
         list.appendChild(item);
       });
-      status.textContent = search.results.length ? "Tìm thấy " + search.results.length + " trang." : "Không tìm thấy trang nào.";
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();

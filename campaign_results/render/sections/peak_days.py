@@ -10,6 +10,8 @@ from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_ce
 
 from .models import MIN_BARS_FOR_CHART
 
+MAX_BARS = 10  # more bars are unreadable on a phone; the per-unit table above has every unit
+
 
 def render(r: Renderer) -> None:
     days = sorted(r.dataset.peak_days.values(), key=lambda d: d.date, reverse=True)
@@ -86,13 +88,17 @@ def _track(r: Renderer, page: str, day, track) -> dict:
     for code, rows in by_indicator.items():
         if len(rows) < MIN_BARS_FOR_CHART:
             continue
-        rows = sorted(rows, key=lambda x: -x.value.value)
+        ranked = sorted(rows, key=lambda x: -x.value.value)
+        rows = ranked[:MAX_BARS]
         indicator = r.dataset.indicators[code]
+        title = f"{indicator.label} theo đơn vị"
+        if len(ranked) > MAX_BARS:
+            title += f": {MAX_BARS} đơn vị cao nhất trong {len(ranked)}"
         data = Table(["Đơn vị", indicator.label], caption="Số liệu của biểu đồ")
         for res in rows:
             data.add([text_cell(r.unit_name(res.unit)), quantity_cell(res.value, indicator.kind)])
         charts.append(r.chart(page, BarChart(
-            title=f"{indicator.label} theo đơn vị",
+            title=title,
             labels=tuple(r.unit_name(res.unit) for res in rows),
             values=tuple(float(res.value.value) for res in rows),
             value_labels=tuple(quantity(res.value, indicator.kind) for res in rows),
