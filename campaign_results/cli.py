@@ -80,9 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             serve(project.site_dir, [project.data_dir, project.content_dir], lambda: _build(project), args.port)
             return 0
     except Exception as error:  # the last guard: a report, never a traceback
-        report = Report()
-        report.add("internal-error", Place("build_site.py"), detail=f"{type(error).__name__}: {error}")
-        print_text(report, sys.stdout)
+        problem = Report().add("internal-error", Place("build_site.py"), detail=f"{type(error).__name__}: {error}")
+        print(f"LỖI [{problem.code}] {problem.message}\n    Cách sửa: {problem.hint}")
         return 2
     return 0
 

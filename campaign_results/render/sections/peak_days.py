@@ -54,7 +54,11 @@ def _peak_day_page(r: Renderer, day) -> None:
     headline = "; ".join(
         f"{r.indicator_label(t.indicator).lower()} {quantity(t.value, r.indicator_kind(t.indicator))}"
         for track in day.tracks for t in track.totals[:2])
+    search_words = [t.name for t in day.tracks] + [r.unit_name(u) for t in day.tracks for u in t.highlighted_units]
+    if day.central_event and day.central_event.host:
+        search_words.append(r.unit_name(day.central_event.host))
     r.page(page, "peak_day.md.j2", day=day, tracks=tracks, central=central, events=events,
+           search_words=search_words,
            deadlines=deadlines if day.deadlines else None, plans=plans,
            campaign=r.dataset.campaigns.get(day.campaign),
            description=f"Kết quả Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}: {headline}.")
