@@ -51,12 +51,13 @@ def folder_bytes(folder: Path) -> int:
 
 
 def edit_one_result(project: Project) -> str:
-    """Change one per-unit result value of the first peak day; the file edited."""
+    """Add one to the largest per-unit result of the first peak day (so that its chart changes)."""
     path = sorted((project.data_dir / "results").glob("*.csv"))[0]
     lines = path.read_text(encoding="utf-8").splitlines()
-    unit, track, indicator, value, note, source = lines[1].split(",")
+    index = max(range(1, len(lines)), key=lambda i: int(lines[i].split(",")[3].replace(".", "")))
+    unit, track, indicator, value, note, source = lines[index].split(",")
     changed = f"{int(value.replace('.', '')) + 1:,}".replace(",", ".")
-    lines[1] = ",".join([unit, track, indicator, changed, note, source])
+    lines[index] = ",".join([unit, track, indicator, changed, note, source])
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return str(path)
 
