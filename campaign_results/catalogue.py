@@ -84,7 +84,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("unknown-field", E,
          "Trường \"{name}\" không có trong mẫu bản ghi.",
          "{suggestion}Các trường hợp lệ: {allowed}.",
-         "nam: 2021   (đúng là year:)"),
+         "nam_thuc_hien: 2021   (đúng là year:)"),
     Rule("wrong-type", E,
          "Giá trị {value} không đúng kiểu: cần {expected}.",
          "Sửa giá trị thành {expected}.",

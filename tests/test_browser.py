@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from campaign_results.benchmark.browser import CHROMIUM, CHROMIUM_ARGS
+from campaign_results.publish.static_server import StaticServer
+
 from .conftest import build
 
-CHROMIUM = "/usr/bin/chromium"
-# As root Chromium needs --no-sandbox; with no internet, its background networking must be off.
-CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PHONE = {"width": 360, "height": 740}
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class LocalSite:
-    """A site folder served on a free port of 127.0.0.1 for the duration of a test."""
-
-    def __init__(self, root: Path) -> None:
-        handler = functools.partial(QuietHandler, directory=str(root))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> "LocalSite":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +26,11 @@ def browser():
 
 @pytest.fixture(scope="module")
 def site(built_site):
-    with LocalSite(built_site) as served:
+    with StaticServer(built_site) as served:
         yield served
 
 
-def search(browser, site: LocalSite, query: str) -> list[str]:
+def search(browser, site: StaticServer, query: str) -> list[str]:
     """Type a query into the search page like a reader would; the result links, in order."""
     page = browser.new_page(viewport=PHONE)
     try:
@@ -151,7 +124,7 @@ def test_record_text_never_runs_as_script(browser, project: Path) -> None:
         "sources: [ben-tre-2021-2616-cv]\n", encoding="utf-8")
     run = build(project)
     assert run.returncode == 0, run.stdout  # HTML in plain text is a warning: shown as text
-    with LocalSite(project / "site") as served:
+    with StaticServer(project / "site") as served:
         page = browser.new_page(viewport=PHONE)
         try:
             page.goto(served.url + "mo-hinh/ben-tre-2021-thu-nghiem/")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright's own browser download is not used
+# As root Chromium needs --no-sandbox; with no internet its background networking must be off.
 CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CPU_SLOWDOWN = 4

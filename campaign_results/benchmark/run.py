@@ -29,10 +29,10 @@ import time
 from pathlib import Path
 
 from ..project import HERE, Project
+from ..publish.static_server import StaticServer
 from ..site_build import build_project
 from ..synth import synthesize
 from . import browser, lighthouse
-from .server import StaticServer
 
 SEARCH_QUERY = "dich vu cong"
 

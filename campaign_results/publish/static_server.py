@@ -1,7 +1,8 @@
-"""A static file server for measurements, compressing text with gzip as a real web server does.
+"""A local static file server for site/: the preview (`serve`), the benchmark and the browser tests.
 
-Figures such as "bytes transferred to load the home page" depend on
-compression; Python's own http.server sends files uncompressed.
+It compresses text with gzip as a real web server does, so that measured
+transfer sizes are those a reader would see (Python's own http.server sends
+files uncompressed).
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ class _GzipHandler(SimpleHTTPRequestHandler):
 
 
 class StaticServer:
-    def __init__(self, root: Path) -> None:
+    """Serves ``root`` on 127.0.0.1 (port 0: any free port) in a background thread."""
+
+    def __init__(self, root: Path, port: int = 0) -> None:
         handler = functools.partial(_GzipHandler, directory=str(root))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
