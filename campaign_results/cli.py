@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from .pipeline import check_data
 from .problems import Place, Report
 from .project import Project
 from .publish.serve import serve
-from .report_output import print_json, print_text
+from .report_output import print_github, print_json, print_text, summary_markdown
 from .site_build import build_project
 from .synth import synthesize
 
@@ -86,12 +87,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _print_report(report, format: str = "text") -> None:
+    """The report as asked; under GitHub Actions also as annotations and a job summary."""
+    if format == "json":
+        print_json(report, sys.stdout)
+        return
+    print_text(report, sys.stdout)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print_github(report, sys.stdout)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(summary_markdown(report))
+
+
 def _check(args) -> int:
     result = check_data(args.data.resolve() if args.data else None)
-    if args.format == "json":
-        print_json(result.report, sys.stdout)
-    else:
-        print_text(result.report, sys.stdout)
+    _print_report(result.report, args.format)
     return 0 if result.report.ok else 1
 
 
@@ -104,7 +116,7 @@ def _build(project: Project, timings: Path | None = None) -> int:
             seconds.update(outcome.published.seconds)
         timings.write_text(json.dumps(seconds), encoding="utf-8")
     if not outcome.report.ok:
-        print_text(outcome.report, sys.stdout)
+        _print_report(outcome.report)
         print("Không dựng trang: thư mục site/ giữ nguyên bản trước.")
         return 1
     if not outcome.published.ok:
@@ -112,7 +124,7 @@ def _build(project: Project, timings: Path | None = None) -> int:
         print("MkDocs báo lỗi: thư mục site/ giữ nguyên bản trước.")
         return 1
     if outcome.report.warnings:
-        print_text(outcome.report, sys.stdout)
+        _print_report(outcome.report)
     print(f"Đã dựng trang vào {project.site_dir} "
           f"({outcome.files_written}/{outcome.files_generated} tệp nguồn thay đổi, "
           f"{outcome.charts_drawn} biểu đồ vẽ mới).")

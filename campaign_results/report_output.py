@@ -1,4 +1,5 @@
-"""Printing a check report for people (Vietnamese text) or for programs (JSON)."""
+"""Printing a check report: for people (Vietnamese text), for programs (JSON), and for GitHub
+Actions (an annotation on each problem's file and line, and a table in the job summary)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,44 @@ def print_json(report: Report, out: TextIO) -> None:
         "problems": [p.as_dict() for p in report.sorted()],
     }, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _escape_data(text: str) -> str:
+    """GitHub workflow-command escaping of a message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def print_github(report: Report, out: TextIO) -> None:
+    """One ``::error``/``::warning`` line per problem, shown by GitHub on the file and line."""
+    for problem in report.sorted():
+        level = "error" if problem.severity == "error" else "warning"
+        properties = [f"file={_escape_property(problem.file)}"]
+        if problem.line:
+            properties.append(f"line={problem.line}")
+        if problem.column:
+            properties.append(f"col={problem.column}")
+        title = f"{problem.code}" + (f" ({problem.field})" if problem.field else "")
+        properties.append(f"title={_escape_property(title)}")
+        out.write(f"::{level} {','.join(properties)}::{_escape_data(problem.message + ' Cách sửa: ' + problem.hint)}\n")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def summary_markdown(report: Report) -> str:
+    """The job summary: a Vietnamese table of every problem."""
+    errors, warnings = len(report.errors), len(report.warnings)
+    lines = [f"## Kiểm tra dữ liệu: {errors} lỗi, {warnings} cảnh báo", ""]
+    if not report.problems:
+        lines.append("Dữ liệu hợp lệ.")
+        return "\n".join(lines) + "\n"
+    lines += ["| Mức | Tệp | Dòng | Trường | Mã lỗi | Lỗi | Cách sửa |", "|---|---|---:|---|---|---|---|"]
+    for p in report.sorted():
+        lines.append(f"| {_SEVERITY[p.severity]} | `{_cell(p.file)}` | {p.line or ''} | {_cell(p.field or '')} "
+                     f"| `{p.code}` | {_cell(p.message)} | {_cell(p.hint)} |")
+    return "\n".join(lines) + "\n"
