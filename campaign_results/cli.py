@@ -5,6 +5,7 @@
     python build_site.py serve [--port N] build, serve site/ locally, rebuild on changes
     python build_site.py synth --records N --out DIR   synthetic data for the benchmark
     python build_site.py bench --records N [--json FILE]   build-time, size and browser figures
+    python build_site.py new model|peak-day|document …     start a record from a skeleton
 
 Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
 itself failed. No Python traceback reaches the user: an unexpected failure
@@ -19,6 +20,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import new_record
 from .pipeline import check_data
 from .problems import Place, Report
 from .project import Project
@@ -47,6 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     synth = commands.add_parser("synth", help="tạo dữ liệu tổng hợp (giả lập) để đo hiệu năng")
     synth.add_argument("--records", type=int, required=True, help="số bản ghi")
     synth.add_argument("--out", type=Path, required=True, help="thư mục dữ liệu sẽ tạo (bị ghi đè)")
+    new = commands.add_parser("new", help="tạo bản ghi mới từ mẫu, đúng chỗ, đúng mã",
+                              description="Tạo bản ghi mới. Ví dụ: new model --unit \"Bến Tre\" --year 2024 "
+                                          "--name \"Thắp sáng đường quê\"; new peak-day --date 11/8/2026 "
+                                          "--name \"…\"; new document --issuer \"Tỉnh đoàn Bến Tre\" "
+                                          "--number 15-CV/TĐTN-BPT --date 12/1/2026")
+    new.add_argument("kind", choices=("model", "peak-day", "document"), help="loại bản ghi")
+    new.add_argument("--unit", help="đơn vị (mô hình)")
+    new.add_argument("--year", type=int, help="năm (mô hình)")
+    new.add_argument("--name", help="tên mô hình hoặc Ngày cao điểm")
+    new.add_argument("--date", help="ngày (Ngày cao điểm, văn bản), dạng 11/8/2026")
+    new.add_argument("--campaign", help="mã chiến dịch (Ngày cao điểm)")
+    new.add_argument("--issuer", help="cơ quan ban hành (văn bản)")
+    new.add_argument("--number", help="số hiệu (văn bản), ví dụ 15-CV/TĐTN-BPT")
     bench = commands.add_parser("bench", help="đo thời gian dựng, dung lượng và tải trang trên dữ liệu tổng hợp")
     bench.add_argument("--records", type=int, required=True, help="số bản ghi tổng hợp")
     bench.add_argument("--json", type=Path, default=None, help="ghi các số đo ra tệp JSON này")
@@ -69,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{summary.documents} văn bản, {summary.peak_days} Ngày cao điểm "
                   f"({summary.result_rows} dòng kết quả), {summary.plans} kế hoạch, {summary.campaigns} chiến dịch.")
             return 0
+        if args.command == "new":
+            return _new(project, args)
         if args.command == "bench":
             from .benchmark import run as benchmark  # imports Playwright only when measuring
             figures = benchmark.run(args.records, args.workdir, not args.no_lighthouse)
@@ -128,4 +145,19 @@ def _build(project: Project, timings: Path | None = None) -> int:
     print(f"Đã dựng trang vào {project.site_dir} "
           f"({outcome.files_written}/{outcome.files_generated} tệp nguồn thay đổi, "
           f"{outcome.charts_drawn} biểu đồ vẽ mới).")
+    return 0
+
+
+def _new(project: Project, args) -> int:
+    try:
+        created = new_record.create(project, args.kind, unit=args.unit, year=args.year, name=args.name,
+                                    date=args.date, campaign=args.campaign, issuer=args.issuer,
+                                    number=args.number)
+    except new_record.NewRecordError as error:
+        print(f"LỖI: {error}")
+        return 1
+    print(f"Đã tạo {created.path.relative_to(project.root)}. Còn phải điền:")
+    for line, what in created.to_fill:
+        print(f"  dòng {line}: {what}")
+    print("Sau đó chạy: python build_site.py check")
     return 0

@@ -95,6 +95,8 @@ CASES = [
          write={"data/models/2021/Mo hinh.yaml": model(id="Mô hình Bến Tre")}),
     Case("empty name", [("empty-value", NEW_MODEL, "name:")], write={NEW_MODEL: model(name='""')}),
     Case("year out of range", [("out-of-range", NEW_MODEL, "year:")], write={NEW_MODEL: model(year="1921")}),
+    Case("value left to fill in", [("placeholder", NEW_MODEL, "place:")],
+         write={NEW_MODEL: model(place='"ĐIỀN: địa bàn thực hiện"')}),
     Case("copied file with its old id", [("id-file-mismatch", "data/models/2021/ban-sao.yaml", "id:")],
          write={"data/models/2021/ban-sao.yaml": model()}),
     # --- numbers -------------------------------------------------------------

@@ -195,9 +195,30 @@ def field_name(path: tuple) -> str:
     return shown
 
 
+PLACEHOLDER = "ĐIỀN:"  # what `new` writes where a value is still to be filled in
+
+
+def _placeholders(node: object, path: tuple = ()):
+    """Paths of the values still marked "ĐIỀN: …"."""
+    if isinstance(node, str) and node.strip().startswith(PLACEHOLDER):
+        yield path, node.strip()
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _placeholders(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _placeholders(value, path + (index,))
+
+
 def check_schema(record: RawRecord, report: Report) -> bool:
     """Add every schema problem of ``record`` to ``report``; True if it has no error."""
     ok = True
+    unfilled = set()
+    for path, value in _placeholders(record.data):
+        line, column = locate(record.data, path)
+        report.add("placeholder", Place(record.file, line, column, field_name(path)), value=_shown(value))
+        unfilled.add(path)
+        ok = False
     errors = sorted(validator_for(record.kind).iter_errors(record.data),
                     key=lambda e: [str(step) for step in e.absolute_path])
     seen: set[tuple] = set()
@@ -207,6 +228,8 @@ def check_schema(record: RawRecord, report: Report) -> bool:
         if code is None:  # a keyword we did not re-implement
             code, params = "bad-format", {"value": _shown(error.instance), "hint": error.message}
         path = tuple(error.absolute_path) + getattr(error, "extra_path", ())
+        if any(path[:len(p)] == p for p in unfilled):
+            continue  # already reported as a value to fill in
         field = params.get("name") if code == "missing-field" else None
         shown_field = field_name(path + ((field,) if field else ()))
         key = (code, shown_field)
