@@ -76,6 +76,20 @@ RULES: dict[str, Rule] = _rules(
          "Dòng có {found} ô, trong khi tiêu đề có {expected} cột.",
          "Kiểm tra dấu phẩy thừa hoặc thiếu; văn bản có dấu phẩy phải đặt trong ngoặc kép.",
          "Hà Tĩnh,dich-vu-cong,doi-hinh,612,Triển khai, hỗ trợ"),
+    # --- Spreadsheets (import-xlsx) ------------------------------------------
+    Rule("sheet-unreadable", E,
+         "Không mở được tệp Excel: {detail}.",
+         "Lưu lại tệp dưới dạng Excel Workbook (.xlsx) rồi nhập lại.",
+         "tệp .xls cũ hoặc tệp bị hỏng"),
+    Rule("sheet-missing-column", E,
+         "Trang tính \"{sheet}\" thiếu cột \"{column}\" ở dòng tiêu đề (ô {cell}).",
+         "Dùng tệp mẫu; dòng tiêu đề cần các cột: {columns}.",
+         "dòng tiêu đề không có cột Kết quả"),
+    Rule("results-exist", E,
+         "Ngày cao điểm này đã có {rows} dòng kết quả trong {file}.",
+         "Nếu bảng tính thay cho toàn bộ kết quả cũ, nhập lại với --replace; nếu chỉ bổ sung, "
+         "thêm các dòng mới vào bảng tính có sẵn kết quả cũ.",
+         "import-xlsx lần hai cho cùng một Ngày cao điểm"),
     # --- Schema ------------------------------------------------------------
     Rule("missing-field", E,
          "Thiếu trường bắt buộc \"{name}\".",

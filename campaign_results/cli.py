@@ -6,6 +6,7 @@
     python build_site.py synth --records N --out DIR   synthetic data for the benchmark
     python build_site.py bench --records N [--json FILE]   build-time, size and browser figures
     python build_site.py new model|peak-day|document …     start a record from a skeleton
+    python build_site.py import-xlsx FILE --peak-day ID      per-unit results from the Excel template
 
 Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
 itself failed. No Python traceback reaches the user: an unexpected failure
@@ -20,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import new_record
+from . import new_record, spreadsheet
 from .pipeline import check_data
 from .problems import Place, Report
 from .project import Project
@@ -62,6 +63,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--campaign", help="mã chiến dịch (Ngày cao điểm)")
     new.add_argument("--issuer", help="cơ quan ban hành (văn bản)")
     new.add_argument("--number", help="số hiệu (văn bản), ví dụ 15-CV/TĐTN-BPT")
+    xlsx = commands.add_parser("import-xlsx", help="nhập kết quả từng đơn vị của một Ngày cao điểm từ bảng tính mẫu",
+                               description="Đọc trang \"Kết quả\" của bảng tính mẫu "
+                                           "(content/assets/mau-ket-qua-ngay-cao-diem.xlsx), kiểm tra từng ô "
+                                           "và ghi data/results/<mã Ngày cao điểm>.csv.")
+    xlsx.add_argument("file", type=Path, help="tệp .xlsx")
+    xlsx.add_argument("--peak-day", required=True, help="mã Ngày cao điểm (tên tệp trong data/peak-days/)")
+    xlsx.add_argument("--source", help="mã văn bản nguồn cho các dòng không ghi cột Văn bản nguồn")
+    xlsx.add_argument("--replace", action="store_true", help="thay toàn bộ kết quả đã có của Ngày cao điểm")
     bench = commands.add_parser("bench", help="đo thời gian dựng, dung lượng và tải trang trên dữ liệu tổng hợp")
     bench.add_argument("--records", type=int, required=True, help="số bản ghi tổng hợp")
     bench.add_argument("--json", type=Path, default=None, help="ghi các số đo ra tệp JSON này")
@@ -84,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{summary.documents} văn bản, {summary.peak_days} Ngày cao điểm "
                   f"({summary.result_rows} dòng kết quả), {summary.plans} kế hoạch, {summary.campaigns} chiến dịch.")
             return 0
+        if args.command == "import-xlsx":
+            return _import_xlsx(project, args)
         if args.command == "new":
             return _new(project, args)
         if args.command == "bench":
@@ -160,4 +171,15 @@ def _new(project: Project, args) -> int:
     for line, what in created.to_fill:
         print(f"  dòng {line}: {what}")
     print("Sau đó chạy: python build_site.py check")
+    return 0
+
+
+def _import_xlsx(project: Project, args) -> int:
+    result = spreadsheet.import_results(project, args.file.resolve(), args.peak_day, args.source, args.replace)
+    if not result.report.ok:
+        _print_report(result.report)
+        print("Không ghi gì vào data/: sửa bảng tính rồi nhập lại.")
+        return 1
+    print(f"Đã nhập {result.rows} dòng vào {result.written.relative_to(project.root)}. "
+          "Xem lại rồi gửi (commit) tệp này.")
     return 0

@@ -1,0 +1,125 @@
+"""`import-xlsx`: the shipped Excel template round-trips, and every bad cell is named."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from campaign_results.pipeline import check_data
+from campaign_results.spreadsheet import COLUMNS, SHEET
+
+PEAK_DAY = "2023-08-11-do-thi-van-minh-dich-vu-cong"
+RESULTS = f"data/results/{PEAK_DAY}.csv"
+TEMPLATE = "content/assets/mau-ket-qua-ngay-cao-diem.xlsx"
+# rules only import-xlsx reports; each has its own test below
+IMPORT_ONLY_RULES = {"sheet-unreadable", "sheet-missing-column", "results-exist"}
+
+
+def fill_template(project: Path, rows: list[list], target: Path, headers: list[str] | None = None) -> Path:
+    book = load_workbook(project / TEMPLATE)
+    sheet = book[SHEET]
+    if headers is not None:
+        for column, header in enumerate(headers, start=1):
+            sheet.cell(row=1, column=column, value=header)
+    for row in rows:
+        sheet.append(row)
+    book.save(target)
+    return target
+
+
+def import_xlsx(project: Path, workbook: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "build_site.py", "import-xlsx", str(workbook), "--peak-day", PEAK_DAY,
+                           *extra], cwd=project, capture_output=True, text=True)
+
+
+def problems(project: Path, workbook: Path, *extra: str) -> list[dict]:
+    """The problems of an import, read from the GitHub annotation lines (file, line, title)."""
+    env_run = subprocess.run([sys.executable, "build_site.py", "import-xlsx", str(workbook), "--peak-day", PEAK_DAY,
+                              *extra], cwd=project, capture_output=True, text=True,
+                             env={"GITHUB_ACTIONS": "true", "PATH": "/usr/bin:/bin"})
+    assert env_run.returncode == 1 and "Traceback" not in env_run.stdout + env_run.stderr
+    rows = [line for line in env_run.stdout.splitlines() if line.startswith("::error ")]
+    found = []
+    for line in rows:
+        properties, message = line[len("::error "):].split("::", 1)
+        found.append(dict(kv.split("=", 1) for kv in properties.split(",")) | {"message": message})
+    return found
+
+
+def shipped_rows(project: Path) -> list[dict]:
+    with open(project / RESULTS, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_template_has_the_import_columns(project: Path) -> None:
+    book = load_workbook(project / TEMPLATE)
+    assert [c.value for c in book[SHEET][1]] == [header for header, _ in COLUMNS.values()]
+    guide = [row[0] for row in book["Hướng dẫn"].iter_rows(values_only=True)]
+    assert "cay-xanh" in guide and "nguoi-dan-duoc-ho-tro" in guide
+
+
+def test_template_round_trips(project: Path, tmp_path: Path) -> None:
+    original = shipped_rows(project)
+    before = {(r.unit, r.track, r.indicator, r.value) for r in
+              check_data(project / "data", project).dataset.peak_days[PEAK_DAY].results}
+    rows = [[r["unit"], r["track"], r["indicator"], r["value"], r["note"], r["source"]] for r in original]
+    rows[0][3] = 1025  # Excel often stores numbers as numbers, not text
+    workbook = fill_template(project, rows, tmp_path / "ket-qua.xlsx")
+    (project / RESULTS).unlink()
+    run = import_xlsx(project, workbook)
+    assert run.returncode == 0, run.stdout
+    assert f"Đã nhập {len(original)} dòng" in run.stdout
+    after = {(r.unit, r.track, r.indicator, r.value) for r in
+             check_data(project / "data", project).dataset.peak_days[PEAK_DAY].results}
+    assert after == before
+
+
+def test_names_and_labels_are_understood(project: Path, tmp_path: Path) -> None:
+    rows = [["hung yen", "Hỗ trợ người dân thực hiện dịch vụ công trực tuyến, giải quyết thủ tục hành chính",
+             "Đội hình (tổ, đội, nhóm)", "hơn 1.161", "", ""]]
+    workbook = fill_template(project, rows, tmp_path / "ket-qua.xlsx")
+    run = import_xlsx(project, workbook, "--replace", "--source", "trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8")
+    assert run.returncode == 0, run.stdout
+    assert shipped_rows(project) == [{"unit": "Hưng Yên", "track": "dich-vu-cong", "indicator": "doi-hinh",
+                                      "value": "hơn 1.161", "note": "",
+                                      "source": "trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8"}]
+
+
+def test_misspelled_province_text_in_a_number_and_missing_source_name_their_cells(project: Path,
+                                                                                   tmp_path: Path) -> None:
+    rows = [["Hung Yenn", "dich-vu-cong", "doi-hinh", 161, "", "trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8"],
+            ["Nghệ An", "dich-vu-cong", "doi-hinh", "nhiều", "", "trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8"]]
+    workbook = fill_template(project, rows, tmp_path / "ket-qua.xlsx")
+    before = (project / RESULTS).read_bytes()
+    found = problems(project, workbook, "--replace")
+    by_code = {f["title"].split(" ")[0]: f for f in found}
+    assert by_code["unknown-unit"]["title"].endswith("(Kết quả!A2 (Đơn vị))")
+    assert by_code["unknown-unit"]["line"] == "2" and "Hưng Yên" in by_code["unknown-unit"]["message"]
+    assert "Kết quả!D3" in by_code["number-format"]["title"] and "nhiều" in by_code["number-format"]["message"]
+    assert (project / RESULTS).read_bytes() == before  # nothing written
+
+
+def test_missing_column_names_the_header_row(project: Path, tmp_path: Path) -> None:
+    workbook = fill_template(project, [["Hưng Yên", "dich-vu-cong", "doi-hinh", None, "", ""]],
+                             tmp_path / "ket-qua.xlsx",
+                             headers=["Đơn vị", "Mặt hoạt động", "Chỉ tiêu", "Số liệu", "Ghi chú", "Văn bản nguồn"])
+    found = problems(project, workbook, "--replace")
+    assert [f["title"].split(" ")[0] for f in found] == ["sheet-missing-column"]
+    assert "Kết quả!A1" in found[0]["message"] and "Kết quả" in found[0]["message"]
+
+
+def test_existing_results_are_kept_without_replace(project: Path, tmp_path: Path) -> None:
+    workbook = fill_template(project, [["Hưng Yên", "dich-vu-cong", "doi-hinh", 1, "", "x"]], tmp_path / "a.xlsx")
+    found = problems(project, workbook)
+    assert found[0]["title"] == "results-exist" and "--replace" in found[0]["message"]
+
+
+def test_a_file_that_is_not_a_workbook(project: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "ket-qua.xlsx"
+    fake.write_text("không phải Excel", encoding="utf-8")
+    found = problems(project, fake, "--replace")
+    assert found[0]["title"] == "sheet-unreadable"
