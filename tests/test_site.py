@@ -179,3 +179,14 @@ def test_a_second_generation_rewrites_nothing(tmp_path: Path) -> None:
     edited, _ = generate(project, dataset)
     assert "mo-hinh/ben-tre-2021-vi-mot-ben-tre-xanh.md" in edited.written
     assert len(edited.written) <= 12  # the model, and the lists that name it
+
+
+def test_error_code_page_lists_every_rule_with_example_and_fix(built_site: Path) -> None:
+    from campaign_results.catalogue import RULES
+
+    text = page_text(built_site / "ma-loi/index.html")
+    for rule in RULES.values():
+        if rule.code != "internal-error":
+            assert rule.code in text, rule.code
+            assert rule.example.splitlines()[0] in text, rule.code
+    assert text.count("Cách sửa") >= len(RULES) - 1
