@@ -82,36 +82,38 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command == "check":
-            return _check(args)
-        project = Project()
-        if args.command == "build":
-            return _build(Project(args.root.resolve()) if args.root else project, args.timings)
-        if args.command == "synth":
-            summary = synthesize(args.out, args.records)
-            print(f"Đã tạo {summary.records} bản ghi trong {args.out}: {summary.models} mô hình, "
-                  f"{summary.documents} văn bản, {summary.peak_days} Ngày cao điểm "
-                  f"({summary.result_rows} dòng kết quả), {summary.plans} kế hoạch, {summary.campaigns} chiến dịch.")
-            return 0
-        if args.command == "import-xlsx":
-            return _import_xlsx(project, args)
-        if args.command == "new":
-            return _new(project, args)
-        if args.command == "bench":
-            from .benchmark import run as benchmark  # imports Playwright only when measuring
-            figures = benchmark.run(args.records, args.workdir, not args.no_lighthouse)
-            print(benchmark.table(figures))
-            if args.json:
-                args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
-            return 0
-        if args.command == "serve":
-            _build(project)
-            serve(project.site_dir, [project.data_dir, project.content_dir], lambda: _build(project), args.port)
-            return 0
+        return COMMANDS[args.command](args)
     except Exception as error:  # the last guard: a report, never a traceback
         problem = Report().add("internal-error", Place("build_site.py"), detail=f"{type(error).__name__}: {error}")
         print(f"LỖI [{problem.code}] {problem.message}\n    Cách sửa: {problem.hint}")
         return 2
+
+
+def _build_command(args) -> int:
+    return _build(Project(args.root.resolve()) if args.root else Project(), args.timings)
+
+
+def _serve(args) -> int:
+    project = Project()
+    _build(project)
+    serve(project.site_dir, [project.data_dir, project.content_dir], lambda: _build(project), args.port)
+    return 0
+
+
+def _synth(args) -> int:
+    summary = synthesize(args.out, args.records)
+    print(f"Đã tạo {summary.records} bản ghi trong {args.out}: {summary.models} mô hình, "
+          f"{summary.documents} văn bản, {summary.peak_days} Ngày cao điểm "
+          f"({summary.result_rows} dòng kết quả), {summary.plans} kế hoạch, {summary.campaigns} chiến dịch.")
+    return 0
+
+
+def _bench(args) -> int:
+    from .benchmark import run as benchmark  # imports Playwright only when measuring
+    figures = benchmark.run(args.records, args.workdir, not args.no_lighthouse)
+    print(benchmark.table(figures))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
 
 
@@ -159,7 +161,8 @@ def _build(project: Project, timings: Path | None = None) -> int:
     return 0
 
 
-def _new(project: Project, args) -> int:
+def _new(args) -> int:
+    project = Project()
     try:
         created = new_record.create(project, args.kind, unit=args.unit, year=args.year, name=args.name,
                                     date=args.date, campaign=args.campaign, issuer=args.issuer,
@@ -174,7 +177,8 @@ def _new(project: Project, args) -> int:
     return 0
 
 
-def _import_xlsx(project: Project, args) -> int:
+def _import_xlsx(args) -> int:
+    project = Project()
     result = spreadsheet.import_results(project, args.file.resolve(), args.peak_day, args.source, args.replace)
     if not result.report.ok:
         _print_report(result.report)
@@ -183,3 +187,14 @@ def _import_xlsx(project: Project, args) -> int:
     print(f"Đã nhập {result.rows} dòng vào {result.written.relative_to(project.root)}. "
           "Xem lại rồi gửi (commit) tệp này.")
     return 0
+
+
+COMMANDS = {
+    "check": _check,
+    "build": _build_command,
+    "serve": _serve,
+    "synth": _synth,
+    "bench": _bench,
+    "new": _new,
+    "import-xlsx": _import_xlsx,
+}
