@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,26 @@ def test_record_text_never_runs_as_script(browser, project: Path) -> None:
                 assert page.evaluate("window.__xss") is None and page.evaluate(no_injected), listing
         finally:
             page.close()
+
+
+def test_every_table_downloads_as_csv_of_exactly_its_data(browser, site) -> None:
+    page = browser.new_page(viewport=PHONE, accept_downloads=True)
+    try:
+        page.goto(site.url + "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/")
+        tables = page.locator(".table-scroll table.data")
+        links = page.locator("a.csv-download")
+        assert links.count() == tables.count() > 5
+        downloaded = []
+        for index in range(tables.count()):
+            with page.expect_download() as download:
+                links.nth(index).click()
+            rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+            expected = tables.nth(index).evaluate("""table => [
+                Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.trim()),
+                ...Array.from(table.tBodies[0].rows).map(row => Array.from(row.cells).map(cell =>
+                    cell.classList.contains('num') ? cell.getAttribute('data-sort') : cell.textContent.trim()))]""")
+            assert rows == expected
+            downloaded.extend(rows)
+        assert ["Nghệ An", "Đoàn viên, thanh niên tham gia", "14700", "người", "Chú thích 7."] in downloaded
+    finally:
+        page.close()

@@ -135,6 +135,40 @@
     if (initial) { input.value = initial; run(initial); }
   }
 
+  // Every data table offers its data as CSV: the header, then each row, numbers as plain values
+  // (the cell's data-sort), text as shown.
+  function csvField(text) {
+    return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function tableCsv(table) {
+    var lines = [Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return csvField(th.textContent.trim());
+    }).join(",")];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      lines.push(Array.prototype.map.call(row.cells, function (cell) {
+        var number = cell.classList.contains("num") ? cell.getAttribute("data-sort") : null;
+        return csvField(number !== null ? number : cell.textContent.trim());
+      }).join(","));
+    });
+    return "\ufeff" + lines.join("\n") + "\n";  // the BOM lets Excel read Vietnamese text
+  }
+  function addCsvLink(box) {
+    var table = box.querySelector("table.data");
+    if (!table) return;
+    var caption = table.caption ? table.caption.textContent.trim() : "bang";
+    var link = document.createElement("a");
+    link.className = "csv-download";
+    link.textContent = "Tải CSV: " + caption;
+    link.href = "#";
+    link.download = caption.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
+      .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") + ".csv";
+    link.addEventListener("click", function () {
+      link.href = URL.createObjectURL(new Blob([tableCsv(table)], { type: "text/csv;charset=utf-8" }));
+    });
+    box.after(link);
+  }
+
+  document.querySelectorAll(".table-scroll").forEach(addCsvLink);
   document.querySelectorAll("table.sortable").forEach(makeSortable);
   document.querySelectorAll("form.filters").forEach(setUpFilters);
   document.querySelectorAll("form.search-form").forEach(setUpSearch);

@@ -1,0 +1,52 @@
+"""Open data: the whole dataset as downloads, described by a Frictionless data package, and a
+data dictionary generated from the record schemas."""
+
+from __future__ import annotations
+
+import json
+
+from ... import export
+from ...validate.schema import SCHEMA_DIR
+from ..renderer import Renderer
+
+PAGE = "du-lieu.md"
+DICTIONARY = "tu-dien-du-lieu.md"
+SCHEMAS = ["document", "model", "peak_day", "campaign", "plan", "unit", "result", "indicator"]
+
+
+def render(r: Renderer) -> None:
+    files = export.files(r.dataset)
+    for path, data in files.items():
+        r.docs.write(path, data)
+    all_tables = export.tables(r.dataset)
+    r.page(PAGE, "downloads.md.j2", tables=all_tables, folder=export.FOLDER, licence=export.LICENCE,
+           sizes={path: len(data) for path, data in files.items()})
+    r.page(DICTIONARY, "dictionary.md.j2", schemas=[_schema(name) for name in SCHEMAS])
+
+
+def _schema(name: str) -> dict:
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    common = json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    fields = []
+    for field, spec in schema.get("properties", {}).items():
+        ref = spec.get("$ref", "").rsplit("/", 1)[-1]
+        resolved = common.get(ref, {}) if ref else spec
+        description = spec.get("description") or resolved.get("description") or ""
+        kind = _kind(spec, resolved, ref)
+        fields.append({"name": field, "required": field in schema.get("required", []), "kind": kind,
+                       "description": description, "values": ", ".join(spec.get("enum", []))})
+    return {"name": name, "title": schema.get("title", name), "description": schema.get("description", ""),
+            "fields": fields}
+
+
+def _kind(spec: dict, resolved: dict, ref: str) -> str:
+    names = {"id": "mã", "ids": "danh sách mã", "text": "văn bản", "markdown": "Markdown", "texts": "danh sách",
+             "unit": "tên đơn vị", "units": "danh sách đơn vị", "date": "ngày", "time": "giờ", "year": "năm",
+             "quantity": "số", "count": "số nguyên", "money": "số tiền", "percent": "tỉ lệ %",
+             "figures": "danh sách chỉ tiêu", "totals": "danh sách tổng", "deadlines": "danh sách hạn",
+             "weekday": "thứ"}
+    if ref in names:
+        return names[ref]
+    kind = spec.get("type", resolved.get("type", ""))
+    return {"string": "văn bản", "integer": "số nguyên", "array": "danh sách", "object": "nhóm trường",
+            "boolean": "true/false"}.get(kind, kind or "")
