@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from campaign_results.benchmark.browser import CHROMIUM, CHROMIUM_ARGS
@@ -170,3 +171,17 @@ def test_every_table_downloads_as_csv_of_exactly_its_data(browser, site) -> None
         finally:
             page.close()
     assert ["Nghệ An", "Đoàn viên, thanh niên tham gia", "14700", "người", "Chú thích 7."] in downloaded
+
+
+@pytest.mark.parametrize("path", ["", "mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/",
+                                  "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/", "don-vi/ben-tre/",
+                                  "mo-hinh/", "tim-kiem/?q=ben+tre"])
+def test_no_serious_accessibility_violations_on_a_phone(browser, site, path) -> None:
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(site.url + path, wait_until="networkidle")
+        results = Axe().run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+    finally:
+        page.close()
