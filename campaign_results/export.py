@@ -10,8 +10,8 @@ decimals; a qualifier column keeps "hơn" / "khoảng".
 from __future__ import annotations
 
 import csv
-import datetime
 import io
+import re
 import json
 import zipfile
 from dataclasses import dataclass
@@ -197,11 +197,23 @@ def _xlsx(all_tables: list[DataTable]) -> bytes:
         sheet.append([f.name for f in t.fields])
         for row in t.rows:
             sheet.append([_xlsx_value(v) for v in row])
-    fixed = datetime.datetime(2020, 1, 1)  # same bytes for the same data
-    book.properties.created = book.properties.modified = fixed
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same archive with fixed entry times, so that the same data gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2020-01-01T00:00:00Z", data)
+            info = zipfile.ZipInfo(item.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            target.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _xlsx_value(value):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -183,5 +184,21 @@ def test_no_serious_accessibility_violations_on_a_phone(browser, site, path) -> 
         results = Axe().run(page)
         serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("path", ["ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/", "don-vi/ben-tre/",
+                                  "don-vi/vinh-long-2025/"])
+def test_peak_day_and_province_print_on_one_or_two_pages(browser, site, path) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(site.url + path, wait_until="networkidle")
+        pdf = page.pdf(format="A4")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert 1 <= pages <= 2
+        page.emulate_media(media="print")
+        assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+        assert page.locator("table.data").first.is_visible()
     finally:
         page.close()

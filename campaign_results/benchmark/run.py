@@ -40,7 +40,7 @@ SEARCH_QUERY = "dich vu cong"
 def scratch_project(root: Path) -> Project:
     """A project folder using this checkout's code and pages, with its own data, caches and site."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("campaign_results", "content"):
+    for name in ("campaign_results", "content", "overrides"):
         (root / name).symlink_to(HERE / name)
     shutil.copy2(HERE / "mkdocs.yml", root / "mkdocs.yml")
     return Project(root)

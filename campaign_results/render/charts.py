@@ -49,6 +49,11 @@ class BarChart:
                               self.axis_label, self.reference, self.reference_label], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
+    suffix = ".svg"
+
+    def draw(self) -> bytes:
+        return draw(self)
+
     @property
     def height_inches(self) -> float:
         return 0.9 + 0.4 * len(self.labels)
@@ -73,41 +78,46 @@ class ChartCache:
     """
 
     directory: Path
-    drawn: list[str] = field(default_factory=list)
+    drawn: list[str] = field(default_factory=list)    # file names
     reused: list[str] = field(default_factory=list)
-    pending: dict[str, BarChart] = field(default_factory=dict)
+    pending: dict[str, object] = field(default_factory=dict)
 
-    def path(self, digest: str) -> Path:
-        return self.directory / f"{digest}.svg"
+    def path(self, name: str) -> Path:
+        return self.directory / name
 
-    def request(self, chart: BarChart) -> str:
-        digest = chart.digest
-        if digest in self.pending or digest in self.reused:
-            return digest
-        if self.path(digest).exists():
-            self.reused.append(digest)
+    def request(self, image) -> str:
+        """The file name of ``image`` (a BarChart or a ShareCard), drawn later if not cached."""
+        name = image.digest + image.suffix
+        if name in self.pending or name in self.reused:
+            return name
+        if self.path(name).exists():
+            self.reused.append(name)
         else:
-            self.pending[digest] = chart
-        return digest
+            self.pending[name] = image
+        return name
 
     def draw_pending(self, workers: int | None = None) -> None:
-        charts = list(self.pending.values())
-        if not charts:
+        images = list(self.pending.items())
+        if not images:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
         workers = workers or os.cpu_count() or 1
-        if workers > 1 and len(charts) >= PARALLEL_FROM:
-            chunk = max(1, len(charts) // (workers * 4))
+        if workers > 1 and len(images) >= PARALLEL_FROM:
+            chunk = max(1, len(images) // (workers * 4))
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                svgs = list(pool.map(draw, charts, chunksize=chunk))
+                drawn = list(pool.map(_draw, [image for _, image in images], chunksize=chunk))
         else:
-            svgs = [draw(chart) for chart in charts]
-        for chart, svg in zip(charts, svgs, strict=True):
-            temporary = self.path(chart.digest).with_suffix(".tmp")
-            temporary.write_bytes(svg)
-            temporary.replace(self.path(chart.digest))
-            self.drawn.append(chart.digest)
+            drawn = [image.draw() for _, image in images]
+        for (name, _), data in zip(images, drawn, strict=True):
+            temporary = self.path(name).with_suffix(".tmp")
+            temporary.write_bytes(data)
+            temporary.replace(self.path(name))
+            self.drawn.append(name)
         self.pending.clear()
+
+
+def _draw(image) -> bytes:
+    return image.draw()
 
 
 def draw(chart: BarChart) -> bytes:

@@ -51,7 +51,7 @@ class Renderer:
         self.dataset = dataset
         self.docs = docs
         self.charts = chart_cache
-        self.chart_files: set[str] = set()  # digests of the charts the pages show
+        self.chart_files: set[str] = set()  # file names of the charts and images the pages use
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
@@ -104,9 +104,10 @@ class Renderer:
     # --- charts -----------------------------------------------------------
 
     def chart(self, from_page: str, chart: BarChart, table: Table) -> EmbeddedChart:
-        self.chart_files.add(self.charts.request(chart))
+        name = self.charts.request(chart)
+        self.chart_files.add(name)
         width = round(WIDTH_INCHES * 96)
-        return EmbeddedChart(src=self.href(from_page, urls.chart(chart.digest)), alt=chart.alt_text(),
+        return EmbeddedChart(src=self.href(from_page, urls.chart(name)), alt=chart.alt_text(),
                              caption=chart.title, table=table, width=width,
                              height=round(width * chart.height_inches / WIDTH_INCHES))
 
@@ -116,11 +117,17 @@ class Renderer:
         text = self.env.get_template(template).render(page=path, r=self, urls=urls, **context)
         self.docs.write(path, text.encode("utf-8"))
 
+    def share_image(self, card) -> str:
+        """The site path of a page's link-preview image (drawn with the charts)."""
+        name = self.charts.request(card)
+        self.chart_files.add(name)
+        return urls.chart(name)
+
     def write_charts(self) -> None:
-        """Draw the charts missing from the cache, then put every shown chart beside the pages."""
+        """Draw the images missing from the cache, then put every one in use beside the pages."""
         self.charts.draw_pending()
-        for digest in sorted(self.chart_files):
-            self.docs.write(urls.chart(digest), self.charts.path(digest).read_bytes())
+        for name in sorted(self.chart_files):
+            self.docs.write(urls.chart(name), self.charts.path(name).read_bytes())
 
 
 def posix_relative_md(from_page: str, to_page: str) -> str:

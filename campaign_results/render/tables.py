@@ -22,6 +22,7 @@ class Cell:
     sort: str | None = None    # numeric sort key; None sorts as text
     text: str | None = None    # plain value for the CSV/data attributes; defaults to the shown text
     numeric: bool = False
+    note: bool = False         # a remark: left out of the printed report
 
 
 @dataclass
@@ -39,6 +40,10 @@ class Table:
 
 def text_cell(value: object) -> Cell:
     return Cell(h(value), text="" if value is None else str(value))
+
+
+def note_cell(value: object) -> Cell:
+    return Cell(h(value), text="" if value is None else str(value), note=True)
 
 
 def link_cell(href: str, label: str) -> Cell:

@@ -50,8 +50,9 @@ def year(value: int) -> str:
     return f"nam/{value}.md"
 
 
-def chart(digest: str) -> str:
-    return f"{CHARTS_DIR}/{digest}.svg"
+def chart(name: str) -> str:
+    """A chart or share image by its file name (digest and suffix)."""
+    return f"{CHARTS_DIR}/{name}"
 
 
 def url_of(page: str) -> str:

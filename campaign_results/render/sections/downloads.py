@@ -34,7 +34,7 @@ def _schema(name: str) -> dict:
         description = spec.get("description") or resolved.get("description") or ""
         kind = _kind(spec, resolved, ref)
         fields.append({"name": field, "required": field in schema.get("required", []), "kind": kind,
-                       "description": description, "values": ", ".join(spec.get("enum", []))})
+                       "description": description, "allowed": ", ".join(spec.get("enum", []))})
     return {"name": name, "title": schema.get("title", name), "description": schema.get("description", ""),
             "fields": fields}
 

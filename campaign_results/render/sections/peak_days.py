@@ -6,7 +6,8 @@ from .. import urls
 from ..charts import BarChart
 from ..format import clock, money, number, quantity
 from ..renderer import Renderer
-from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_cell
+from ..share_card import ShareCard
+from ..tables import Cell, Table, date_cell, note_cell, number_cell, quantity_cell, text_cell
 
 from .models import MIN_BARS_FOR_CHART
 
@@ -57,8 +58,12 @@ def _peak_day_page(r: Renderer, day) -> None:
     search_words = [t.name for t in day.tracks] + [r.unit_name(u) for t in day.tracks for u in t.highlighted_units]
     if day.central_event and day.central_event.host:
         search_words.append(r.unit_name(day.central_event.host))
+    card = ShareCard(day.name, tuple(
+        (r.indicator_label(t.indicator), quantity(t.value, r.indicator_kind(t.indicator)))
+        for track in day.tracks for t in track.totals[:2])[:4],
+        f"Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}")
     r.page(page, "peak_day.md.j2", day=day, tracks=tracks, central=central, events=events,
-           search_words=search_words,
+           search_words=search_words, image=r.share_image(card),
            deadlines=deadlines if day.deadlines else None, plans=plans,
            campaign=r.dataset.campaigns.get(day.campaign),
            description=f"Kết quả Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}: {headline}.")
@@ -71,7 +76,7 @@ def _track(r: Renderer, page: str, day, track) -> dict:
             Cell(r.a(page, urls.indicator(total.indicator), r.indicator_label(total.indicator)),
                  text=r.indicator_label(total.indicator)),
             quantity_cell(total.value, r.indicator_kind(total.indicator)),
-            text_cell(total.note or ""),
+            note_cell(total.note or ""),
         ])
     results = [res for res in day.results if res.track == track.id]
     units = Table(["Đơn vị", "Chỉ tiêu", "Kết quả", "Đơn vị tính", "Ghi chú"],
@@ -83,7 +88,7 @@ def _track(r: Renderer, page: str, day, track) -> dict:
             Cell(r.a(page, urls.indicator(res.indicator), indicator.label), text=indicator.label),
             quantity_cell(res.value, indicator.kind),
             text_cell("" if indicator.kind == "money" else indicator.unit),
-            text_cell(res.note or ""),
+            note_cell(res.note or ""),
         ])
     charts = []
     by_indicator: dict[str, list] = {}
@@ -117,7 +122,7 @@ def _event(r: Renderer, page: str, event) -> dict:
         figures = Table(["Chỉ tiêu", "Kết quả", "Ghi chú"], caption="Kết quả hoạt động")
         for f in event.figures:
             figures.add([text_cell(r.indicator_label(f.indicator)),
-                         quantity_cell(f.value, r.indicator_kind(f.indicator)), text_cell(f.note or "")])
+                         quantity_cell(f.value, r.indicator_kind(f.indicator)), note_cell(f.note or "")])
     resources = None
     if event.resources:
         resources = Table(["Nguồn lực", "Số lượng", "Trị giá"], caption="Nguồn lực hỗ trợ")

@@ -10,7 +10,9 @@ from collections import defaultdict
 
 from ...model.units import SYSTEM_34, SYSTEM_63
 from .. import urls
+from ..format import number
 from ..renderer import LEVELS, STATUSES, Renderer
+from ..share_card import ShareCard
 from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_cell
 
 
@@ -32,7 +34,14 @@ def render(r: Renderer) -> None:
     for unit in r.dataset.units.by_id.values():
         page = urls.unit(unit.id)
         covered = [unit.id] + (unit.predecessors if unit.system == SYSTEM_34 else [])
-        r.page(page, "unit.md.j2", unit=unit,
+        n_models = sum(len(models[u]) for u in covered)
+        n_results = sum(len(results[u]) for u in covered)
+        n_days = len({day.id for u in covered for day, _ in results[u]})
+        card = ShareCard(unit.name, (("mô hình \"Dân vận khéo\"", number(n_models)),
+                                     ("kết quả tại Ngày cao điểm", number(n_results)),
+                                     ("Ngày cao điểm có kết quả", number(n_days))),
+                         "Kết quả \"Dân vận khéo\" và Ngày cao điểm")
+        r.page(page, "unit.md.j2", unit=unit, image=r.share_image(card),
                successor=r.dataset.unit(unit.successor) if unit.successor else None,
                predecessors=[r.dataset.unit(u) for u in unit.predecessors],
                models=_models_table(r, page, [m for u in covered for m in models[u]]),
