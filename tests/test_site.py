@@ -192,3 +192,17 @@ def test_error_code_page_lists_every_rule_with_example_and_fix(built_site: Path)
             assert rule.code in text, rule.code
             assert " ".join(rule.example.splitlines()[0].split()) in text, rule.code
     assert text.count("Cách sửa") >= len(RULES) - 1
+
+
+def test_every_figure_links_its_source_document(built_site: Path) -> None:
+    html = (built_site / PEAK_DAY_PAGE).read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    figure_rows = [row for row in rows if 'class="num"' in row and "bieu-do" not in row]
+    with_source = [row for row in figure_rows if "van-ban/trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8/" in row]
+    unit_and_total_rows = [row for row in figure_rows if "/don-vi/" in row or "/chi-tieu/" in row]
+    assert len(with_source) >= 33 + 9  # every footnote figure and every national total
+    assert set(unit_and_total_rows) <= set(with_source)
+    model = (built_site / "mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/index.html").read_text(encoding="utf-8")
+    assert model.count("van-ban/ben-tre-2021-2616-cv/") >= 7  # one per indicator row, and the sources list
+    text = page_text(built_site / PEAK_DAY_PAGE)
+    assert "1134-CV/TWĐTN-CNĐT" in text and "ghi số hiệu 1334-CV/TWĐTN-CNĐT" in text

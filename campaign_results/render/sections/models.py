@@ -57,7 +57,7 @@ def _catalogue(r: Renderer, models) -> None:
 
 def _model_page(r: Renderer, model) -> None:
     page = urls.model(model.id)
-    table = Table(["Chỉ tiêu", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả", "Tỉ lệ đạt", "Đơn vị tính"],
+    table = Table(["Chỉ tiêu", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả", "Tỉ lệ đạt", "Đơn vị tính", "Nguồn"],
                   caption="Chỉ tiêu và kết quả")
     achieved = []
     for f in model.indicators:
@@ -70,6 +70,8 @@ def _model_page(r: Renderer, model) -> None:
             quantity_cell(f.result, indicator.kind),
             percent_cell(f.percent),
             text_cell("" if indicator.kind == "money" else indicator.unit),
+            Cell(r.document_link(page, f.source or model.sources[0]),
+                 text=r.document_label(f.source or model.sources[0]), note=True),
         ])
         if f.percent is not None:
             achieved.append((label, f))

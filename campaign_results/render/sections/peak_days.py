@@ -70,16 +70,18 @@ def _peak_day_page(r: Renderer, day) -> None:
 
 
 def _track(r: Renderer, page: str, day, track) -> dict:
-    totals = Table(["Chỉ tiêu", "Kết quả toàn quốc", "Ghi chú"], caption=f"Tổng toàn quốc – {track.name}")
+    totals = Table(["Chỉ tiêu", "Kết quả toàn quốc", "Ghi chú", "Nguồn"], caption=f"Tổng toàn quốc – {track.name}")
     for total in track.totals:
+        source = total.source or day.sources[0]
         totals.add([
             Cell(r.a(page, urls.indicator(total.indicator), r.indicator_label(total.indicator)),
                  text=r.indicator_label(total.indicator)),
             quantity_cell(total.value, r.indicator_kind(total.indicator)),
             note_cell(total.note or ""),
+            Cell(r.document_link(page, source), text=r.document_label(source), note=True),
         ])
     results = [res for res in day.results if res.track == track.id]
-    units = Table(["Đơn vị", "Chỉ tiêu", "Kết quả", "Đơn vị tính", "Ghi chú"],
+    units = Table(["Đơn vị", "Chỉ tiêu", "Kết quả", "Đơn vị tính", "Ghi chú", "Nguồn"],
                   caption=f"Kết quả từng đơn vị – {track.name}")
     for res in sorted(results, key=lambda x: (r.unit_name(x.unit), x.indicator)):
         indicator = r.dataset.indicators[res.indicator]
@@ -89,6 +91,7 @@ def _track(r: Renderer, page: str, day, track) -> dict:
             quantity_cell(res.value, indicator.kind),
             text_cell("" if indicator.kind == "money" else indicator.unit),
             note_cell(res.note or ""),
+            Cell(r.document_link(page, res.source), text=r.document_label(res.source), note=True),
         ])
     charts = []
     by_indicator: dict[str, list] = {}
