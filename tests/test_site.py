@@ -206,3 +206,17 @@ def test_every_figure_links_its_source_document(built_site: Path) -> None:
     assert model.count("van-ban/ben-tre-2021-2616-cv/") >= 7  # one per indicator row, and the sources list
     text = page_text(built_site / PEAK_DAY_PAGE)
     assert "1134-CV/TWĐTN-CNĐT" in text and "ghi số hiệu 1334-CV/TWĐTN-CNĐT" in text
+
+
+def test_map_page_names_both_archipelagos_in_both_systems(built_site: Path) -> None:
+    html = (built_site / "ban-do/index.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img src="\.\./bieu-do/([0-9a-f]+\.svg)" alt="([^"]+)"', html)
+    assert len(images) == 2
+    for name, alt in images:
+        svg = (built_site / "bieu-do" / name).read_text(encoding="utf-8")
+        assert "Hoàng Sa" in svg and "Trường Sa" in svg and "(Đà Nẵng)" in svg and "(Khánh Hòa)" in svg
+        assert "Hoàng Sa thuộc Đà Nẵng" in alt and "Trường Sa thuộc Khánh Hòa" in alt
+    tables = re.findall(r"<caption>Số mô hình và kết quả – (\d+) tỉnh", html)
+    assert tables == ["63", "34"]
+    text = page_text(built_site / "ban-do/index.html")
+    assert "Vĩnh Long" in text and "geoBoundaries" in text

@@ -50,6 +50,7 @@ class BarChart:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     suffix = ".svg"
+    width_inches = WIDTH_INCHES
 
     def draw(self) -> bytes:
         return draw(self)

@@ -16,7 +16,7 @@ import jinja2
 from ..model.records import Dataset
 from . import format as fmt
 from . import urls
-from .charts import WIDTH_INCHES, BarChart, ChartCache
+from .charts import ChartCache
 from .docs_folder import DocsFolder
 from .safe import h, md, t, yaml_str
 from .tables import Table
@@ -103,13 +103,14 @@ class Renderer:
 
     # --- charts -----------------------------------------------------------
 
-    def chart(self, from_page: str, chart: BarChart, table: Table) -> EmbeddedChart:
+    def chart(self, from_page: str, chart, table: Table) -> EmbeddedChart:
+        """A chart or map (anything with a digest, a size and a text alternative) with its data table."""
         name = self.charts.request(chart)
         self.chart_files.add(name)
-        width = round(WIDTH_INCHES * 96)
+        width = round(chart.width_inches * 96)
         return EmbeddedChart(src=self.href(from_page, urls.chart(name)), alt=chart.alt_text(),
                              caption=chart.title, table=table, width=width,
-                             height=round(width * chart.height_inches / WIDTH_INCHES))
+                             height=round(width * chart.height_inches / chart.width_inches))
 
     # --- writing ------------------------------------------------------------
 
