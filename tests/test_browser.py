@@ -171,7 +171,8 @@ def test_every_table_downloads_as_csv_of_exactly_its_data(browser, site) -> None
             downloaded.extend(rows)
         finally:
             page.close()
-    assert ["Nghệ An", "Đoàn viên, thanh niên tham gia", "14700", "người", "Chú thích 7."] in downloaded
+    assert ["Nghệ An", "Đoàn viên, thanh niên tham gia", "14700", "người", "Chú thích 7.",
+            "Báo cáo (Trung ương Đoàn)"] in downloaded
 
 
 @pytest.mark.parametrize("path", ["", "mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/",
