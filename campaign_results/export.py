@@ -182,7 +182,7 @@ def files(dataset: Dataset) -> dict[str, bytes]:
     out[f"{FOLDER}/du-lieu.zip"] = archive.getvalue()
     out[f"{FOLDER}/datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8")
     out[f"{FOLDER}/du-lieu.json"] = json.dumps({t.name: t.records() for t in all_tables},
-                                                ensure_ascii=False, indent=1).encode("utf-8")
+                                                ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     out[f"{FOLDER}/du-lieu.xlsx"] = _xlsx(all_tables)
     return out
 
