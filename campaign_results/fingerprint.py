@@ -2,7 +2,7 @@
 
 The fingerprint covers the records (data/), the hand-written pages (content/),
 the code, templates and schemas (this package) and mkdocs.yml: the path, size
-and modification time of every file. When it matches the one stored after the
+and modification time of every file; and the current git commit. When it matches the one stored after the
 last successful generation and the generated folder is still there, checking
 and generating again would write exactly the same files, so both are skipped.
 """
@@ -14,6 +14,7 @@ import json
 import os
 from pathlib import Path
 
+from .history import head
 from .project import Project
 
 PACKAGE = Path(__file__).resolve().parent
@@ -29,6 +30,7 @@ def fingerprint(project: Project) -> str:
                 digest.update(f"{directory}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     config = project.mkdocs_config.stat()
     digest.update(f"mkdocs.yml\0{config.st_size}\0{config.st_mtime_ns}".encode())
+    digest.update(f"git\0{head(project.root)}".encode())  # the "what changed" page reads the history
     return digest.hexdigest()
 
 

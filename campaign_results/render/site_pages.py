@@ -6,9 +6,10 @@ from ..model.records import Dataset
 from .charts import ChartCache
 from .docs_folder import DocsFolder
 from .renderer import Renderer
-from .sections import documents, downloads, errors, home, indicators, maps, models, peak_days, units, years
+from .sections import (changes, documents, downloads, errors, home, indicators, maps, models, peak_days, units,
+                       years)
 
-SECTIONS = (home, models, peak_days, units, documents, indicators, years, errors, downloads, maps)
+SECTIONS = (home, models, peak_days, units, documents, indicators, years, errors, downloads, maps, changes)
 
 
 def render_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache) -> None:
