@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -165,9 +165,8 @@ def datapackage(all_tables: list[DataTable], dataset: Dataset) -> dict:
     }
 
 
-def files(dataset: Dataset) -> dict[str, bytes]:
+def files(all_tables: list[DataTable], dataset: Dataset) -> dict[str, bytes]:
     """Every download, by its path under the site: CSVs, the zip, JSON, XLSX, datapackage.json."""
-    all_tables = tables(dataset)
     package = datapackage(all_tables, dataset)
     out: dict[str, bytes] = {}
     archive = io.BytesIO()

@@ -1,4 +1,4 @@
-"""Reading numbers written the Vietnamese way.
+"""Reading and writing numbers the Vietnamese way.
 
 Source documents write "." between thousands and "," before decimals:
 ``1.166`` is one thousand one hundred sixty-six, ``17,5 tỉ đồng`` is
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .text import nfc
 
@@ -162,6 +162,24 @@ def parse_percent(raw: object) -> Decimal:
         return Decimal(text.replace(",", "."))
     except InvalidOperation:
         raise NumberError("percent-format", value=str(raw)) from None
+
+
+def format_number(value: int | Decimal, decimals: int | None = None) -> str:
+    """1166 → "1.166"; Decimal("157.3") → "157,3"."""
+    value = Decimal(value)
+    if decimals is None:
+        decimals = 0 if value == value.to_integral_value() else max(0, -value.normalize().as_tuple().exponent)
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    whole, _, fraction = f"{rounded:f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = sign + ".".join(groups)
+    return text + ("," + fraction if fraction else "")
 
 
 def _check_sign(value, text):

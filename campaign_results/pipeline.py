@@ -13,10 +13,9 @@ from .load.discover import REFERENCE_FOLDER, load_records
 from .model.build import build_dataset
 from .model.records import Dataset
 from .problems import Place, Report
+from .project import Project
 from .validate.consistency import check_dataset
 from .validate.schema import check_schema
-
-from .project import Project
 
 
 @dataclass

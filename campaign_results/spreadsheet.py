@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .numbers import NumberError, Quantity, parse_quantity
+from .numbers import NumberError, Quantity, format_number, parse_quantity
 from .pipeline import check_data
 from .problems import Place, Report, did_you_mean
 from .project import Project
-from .render.format import number
 from .text import fold
 
 SHEET = "Kết quả"
@@ -52,7 +51,6 @@ class ImportResult:
     report: Report
     rows: int = 0
     written: Path | None = None
-    problems_in_sheet: list[str] = field(default_factory=list)
 
 
 def write_template(path: Path, indicators: dict) -> None:
@@ -139,46 +137,42 @@ def import_results(project: Project, workbook: Path, peak_day_id: str, source: s
                   | {fold(i.label): code for code, i in dataset.indicators.items()})
     out_rows = []
     for row_number, row in enumerate(rows[header_row:], start=header_row + 1):
-        def value(key):
-            index = columns.get(key)
-            cell = row[index - 1] if index and index - 1 < len(row) else None
-            return cell.strip() if isinstance(cell, str) else cell
-
-        if all(value(key) in (None, "") for key in columns):
+        cells = {key: _cell(row, index) for key, index in columns.items()}
+        if all(value in (None, "") for value in cells.values()):
             continue
+        # each column's place, named as the sheet names it: "Kết quả!D5 (Kết quả)"
+        places = {key: Place(name, row_number, index, f"{cell_name(sheet.title, row_number, index)} "
+                                                      f"({COLUMNS[key][0]})")
+                  for key, index in columns.items()}
 
-        def place(key):
-            return Place(name, row_number, columns[key], f"{cell_name(sheet.title, row_number, columns[key])} "
-                                                         f"({COLUMNS[key][0]})")
-
-        unit_text = value("unit")
-        resolution = dataset.units.resolve(str(unit_text or ""), day.date)
+        unit_text, track_text, indicator_text = (str(cells.get(key) or "") for key in ("unit", "track", "indicator"))
+        resolution = dataset.units.resolve(unit_text, day.date)
         if resolution.unit is None:
-            report.add(resolution.problem or "unknown-unit", place("unit"), **resolution.params)
-        track = tracks.get(fold(str(value("track") or "")))
+            report.add(resolution.problem or "unknown-unit", places["unit"], **resolution.params)
+        track = tracks.get(fold(track_text))
         if track is None:
-            report.add("unknown-reference", place("track"), what="mặt hoạt động", value=str(value("track") or ""),
-                       suggestion=did_you_mean(str(value("track") or ""), [t.id for t in day.tracks]))
-        indicator = indicators.get(fold(str(value("indicator") or "")))
+            report.add("unknown-reference", places["track"], what="mặt hoạt động", value=track_text,
+                       suggestion=did_you_mean(track_text, [t.id for t in day.tracks]))
+        indicator = indicators.get(fold(indicator_text))
         if indicator is None:
-            report.add("unknown-indicator", place("indicator"), value=str(value("indicator") or ""),
-                       suggestion=did_you_mean(str(value("indicator") or ""), list(dataset.indicators)))
+            report.add("unknown-indicator", places["indicator"], value=indicator_text,
+                       suggestion=did_you_mean(indicator_text, list(dataset.indicators)))
         quantity = None
-        raw = value("value")
+        raw = cells.get("value")
         try:
             kind = dataset.indicators[indicator].kind if indicator else "decimal"
             if isinstance(raw, float) and raw.is_integer():
                 raw = int(raw)
             quantity = parse_quantity(raw if not isinstance(raw, float) else str(raw).replace(".", ","), kind)
         except NumberError as error:
-            report.add(error.code, place("value"), **error.params)
-        document = value("source") or source
+            report.add(error.code, places["value"], **error.params)
+        document = cells.get("source") or source
         if not document:
             report.add("missing-field", Place(name, row_number, None, COLUMNS["source"][0]),
                        name=f"{COLUMNS['source'][0]} (cột của bảng tính hoặc --source)")
         if resolution.unit and track and indicator and quantity and document:
             out_rows.append([resolution.unit.short_name, track, indicator, _written(quantity),
-                             value("note") or "", document])
+                             cells.get("note") or "", document])
     result.rows = len(out_rows)
     if not report.ok:
         return result
@@ -202,6 +196,12 @@ def import_results(project: Project, workbook: Path, peak_day_id: str, source: s
     return result
 
 
+def _cell(row: tuple, column: int):
+    """The value of a 1-based column of a sheet row (None past its end), text stripped."""
+    value = row[column - 1] if column - 1 < len(row) else None
+    return value.strip() if isinstance(value, str) else value
+
+
 def _written(quantity: Quantity) -> str:
-    shown = number(quantity.value)
+    shown = format_number(quantity.value)
     return f"{quantity.qualifier} {shown}" if quantity.qualifier else shown

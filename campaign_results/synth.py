@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .model.units import MERGER_DATE, SYSTEM_34, SYSTEM_63, UnitRegistry, load_provinces
+from .numbers import format_number
 from .project import Project
 
 YEARS = range(2019, 2027)
@@ -71,10 +72,6 @@ class SynthSummary:
 def _dump(path: Path, record: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-
-
-def _vn(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 def _provinces(registry: UnitRegistry, on: dt.date) -> list:
@@ -150,10 +147,10 @@ def synthesize(out: Path, records: int, seed: int = 2025) -> SynthSummary:
             "unit": unit.short_name, "year": on.year, "level": rng.choice(LEVELS),
             "field": rng.choice(FIELDS), "status": rng.choice(STATUSES),
             "place": f"{rng.randint(1, 12)} huyện, {rng.randint(5, 150)} xã",
-            "description": "\n".join(f"- {rng.choice(ACTIONS)}; đạt {_vn(rng.randint(10, 5000))} lượt tham gia."
+            "description": "\n".join(f"- {rng.choice(ACTIONS)}; đạt {format_number(rng.randint(10, 5000))} lượt tham gia."
                                      for _ in range(rng.randint(1, 3))),
-            "indicators": [{"indicator": indicator, "target": _vn(target), "result": _vn(result)},
-                           {"indicator": "dvtn-tham-gia", "result": _vn(rng.randint(20, 3000))}],
+            "indicators": [{"indicator": indicator, "target": format_number(target), "result": format_number(result)},
+                           {"indicator": "dvtn-tham-gia", "result": format_number(rng.randint(20, 3000))}],
             "sources": [doc_id],
         }
         if rng.random() < 0.5:
@@ -190,8 +187,8 @@ def _peak_day(out: Path, rng: random.Random, registry: UnitRegistry, index: int,
         for indicator in indicators:
             values = [rng.randint(10, 5000) for _ in units]
             for unit, value in zip(units, values, strict=True):
-                rows.append(f"{unit.short_name},{track_id},{indicator},{_vn(value)},,{report_id}")
-            totals.append({"indicator": indicator, "value": _vn(sum(values) + rng.randint(0, 5000))})
+                rows.append(f"{unit.short_name},{track_id},{indicator},{format_number(value)},,{report_id}")
+            totals.append({"indicator": indicator, "value": format_number(sum(values) + rng.randint(0, 5000))})
             summary.result_rows += len(units)
         tracks.append({"id": track_id, "name": track_name, "totals": totals})
     _dump(out / "peak-days" / f"{day_id}.yaml", {

@@ -9,8 +9,8 @@ import pytest
 from campaign_results.catalogue import RULES
 
 from .bad_inputs import CASES, Case
-from .test_import_xlsx import IMPORT_ONLY_RULES
 from .conftest import run_cli
+from .test_import_xlsx import IMPORT_ONLY_RULES
 
 
 def _apply(case: Case, data_dir: Path) -> None:

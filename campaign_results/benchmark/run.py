@@ -28,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..numbers import format_number
 from ..project import HERE, Project
 from ..publish.static_server import StaticServer
 from ..site_build import build_project
@@ -56,7 +57,7 @@ def edit_one_result(project: Project) -> str:
     lines = path.read_text(encoding="utf-8").splitlines()
     index = max(range(1, len(lines)), key=lambda i: int(lines[i].split(",")[3].replace(".", "")))
     unit, track, indicator, value, note, source = lines[index].split(",")
-    changed = f"{int(value.replace('.', '')) + 1:,}".replace(",", ".")
+    changed = format_number(int(value.replace(".", "")) + 1)
     lines[index] = ",".join([unit, track, indicator, changed, note, source])
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return str(path)

@@ -12,27 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..dates import format_date
 from ..numbers import Quantity
+from ..numbers import format_number as number
 
 _BILLION = 1_000_000_000
 _MILLION = 1_000_000
-
-
-def number(value: int | Decimal, decimals: int | None = None) -> str:
-    """1166 → "1.166"; Decimal("157.3") → "157,3"."""
-    value = Decimal(value)
-    if decimals is None:
-        decimals = 0 if value == value.to_integral_value() else max(0, -value.normalize().as_tuple().exponent)
-    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    whole, _, fraction = f"{rounded:f}".partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = whole.lstrip("-")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = sign + ".".join(groups)
-    return text + ("," + fraction if fraction else "")
 
 
 def money(dong: int | Decimal) -> str:

@@ -6,8 +6,7 @@ from ..model.records import Dataset
 from .charts import ChartCache
 from .docs_folder import DocsFolder
 from .renderer import Renderer
-from .sections import (changes, documents, downloads, errors, home, indicators, maps, models, peak_days, units,
-                       years)
+from .sections import changes, documents, downloads, errors, home, indicators, maps, models, peak_days, units, years
 
 SECTIONS = (home, models, peak_days, units, documents, indicators, years, errors, downloads, maps, changes)
 

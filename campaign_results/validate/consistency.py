@@ -17,6 +17,7 @@ from decimal import Decimal
 from ..dates import WEEKDAY_NAMES, format_date, weekday_matches
 from ..load.yaml_file import locate
 from ..model.records import Dataset, Deadline, Document, Origin
+from ..numbers import format_number
 from ..problems import Place, Report
 from .schema import field_name
 
@@ -25,10 +26,8 @@ PERCENT_TOLERANCE = Decimal("0.1")
 
 
 def _vn(value) -> str:
-    """A number the Vietnamese way, for messages: 1.166 / 116,6."""
-    if isinstance(value, Decimal) and value != value.to_integral_value():
-        return f"{value:.1f}".replace(".", ",")
-    return f"{int(value):,}".replace(",", ".")
+    """A number the Vietnamese way, for messages, at most one decimal: 1.166 / 116,6."""
+    return format_number(round(value, 1))
 
 
 def _place(origin: Origin, *path) -> Place:

@@ -15,10 +15,10 @@ SCHEMAS = ["document", "model", "peak_day", "campaign", "plan", "unit", "result"
 
 
 def render(r: Renderer) -> None:
-    files = export.files(r.dataset)
+    all_tables = export.tables(r.dataset)
+    files = export.files(all_tables, r.dataset)
     for path, data in files.items():
         r.docs.write(path, data)
-    all_tables = export.tables(r.dataset)
     r.page(PAGE, "downloads.md.j2", tables=all_tables, folder=export.FOLDER, licence=export.LICENCE,
            sizes={path: len(data) for path, data in files.items()})
     r.page(DICTIONARY, "dictionary.md.j2", schemas=[_schema(name) for name in SCHEMAS])

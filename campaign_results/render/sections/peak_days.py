@@ -8,7 +8,6 @@ from ..format import clock, money, number, quantity
 from ..renderer import Renderer
 from ..share_card import ShareCard
 from ..tables import Cell, Table, date_cell, note_cell, number_cell, quantity_cell, text_cell
-
 from .models import MIN_BARS_FOR_CHART
 
 MAX_BARS = 10  # more bars are unreadable on a phone; the per-unit table above has every unit

@@ -50,14 +50,8 @@ def render(r: Renderer) -> None:
                                 key=lambda d: (d.date is None, d.date), reverse=True),
                plans=[p for u in covered for p in plans[u]],
                late=[(u, day) for u in covered for day in late[u]],
-               description=_description(r, unit, covered, models, results))
+               description=f"{unit.name}: {n_models} mô hình \"Dân vận khéo\", kết quả tại {n_days} Ngày cao điểm.")
     _index(r, models, results)
-
-
-def _description(r: Renderer, unit, covered, models, results) -> str:
-    n_models = sum(len(models[u]) for u in covered)
-    n_days = len({day.id for u in covered for day, _ in results[u]})
-    return (f"{unit.name}: {n_models} mô hình \"Dân vận khéo\", kết quả tại {n_days} Ngày cao điểm.")
 
 
 def _models_table(r: Renderer, page: str, models) -> Table | None:
