@@ -44,7 +44,7 @@ def unchanged_since_last_generation(project: Project, current: str) -> int | Non
         stored = json.loads(_record(project).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if stored.get("fingerprint") != current or not project.docs_dir.is_dir():
+    if stored.get("fingerprint") != current or not (project.docs_dir.is_dir() and project.static_dir.is_dir()):
         return None
     return stored.get("files")
 

@@ -30,6 +30,11 @@ class Project:
         return self.root / "build" / "docs"
 
     @property
+    def static_dir(self) -> Path:
+        """Generated files published as they are, beside what MkDocs builds (the search index)."""
+        return self.root / "build" / "static"
+
+    @property
     def chart_cache_dir(self) -> Path:
         return self.root / ".cache" / "charts"
 

@@ -1,8 +1,9 @@
 """A whole build, stage by stage, with what each stage did and how long it took.
 
 check (load → validate → model → cross-check) → generate (content/ and the
-generated pages into build/docs/, charts) → publish (MkDocs, Pagefind, swap
-into site/). Used by ``build``, ``serve`` and the benchmark.
+generated pages into build/docs/, charts; the search index into build/static/)
+→ publish (MkDocs, then build/static/ beside its output, swap into site/).
+Used by ``build``, ``serve`` and the benchmark.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .project import Project
 from .publish.publish import PublishResult, publish
 from .render.charts import ChartCache
 from .render.docs_folder import DocsFolder
+from .render.search_index import SearchIndex
 from .render.site_pages import render_site
 
 
@@ -35,14 +37,38 @@ class BuildOutcome:
         return self.report.ok and self.published is not None and self.published.ok
 
 
-def generate(project: Project, dataset) -> tuple[DocsFolder, ChartCache]:
-    """content/ and the generated pages into the docs folder, rewriting only what changed."""
+@dataclass
+class Generation:
+    docs: DocsFolder     # Markdown sources and assets for MkDocs
+    static: DocsFolder   # files published as they are (the search index)
+    charts: ChartCache
+
+    @property
+    def written(self) -> list[str]:
+        return self.docs.written + self.static.written
+
+    @property
+    def produced(self) -> set[str]:
+        return self.docs.produced | self.static.produced
+
+
+def generate(project: Project, dataset) -> Generation:
+    """content/ and the generated pages into the docs folder, the search index into the static
+    folder, rewriting only what changed."""
     docs = DocsFolder(project.docs_dir)
     docs.copy_hand_written(project.content_dir)
+    search = SearchIndex()
+    for path in sorted(docs.hand_written):
+        if path.endswith(".md"):
+            search.add_page(path, (project.content_dir / path).read_text(encoding="utf-8"))
     charts = ChartCache(project.chart_cache_dir)
-    render_site(dataset, docs, charts)
+    render_site(dataset, docs, charts, search)
     docs.prune()
-    return docs, charts
+    static = DocsFolder(project.static_dir)
+    for path, data in search.files().items():
+        static.write(path, data)
+    static.prune()
+    return Generation(docs, static, charts)
 
 
 def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
@@ -60,15 +86,15 @@ def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
         if not result.report.ok:
             return outcome
         start = time.perf_counter()
-        docs, charts = generate(project, result.dataset)
+        generated = generate(project, result.dataset)
         outcome.seconds["generate"] = time.perf_counter() - start
-        outcome.files_written = len(docs.written)
-        outcome.files_generated = len(docs.produced)
-        outcome.charts_drawn = len(charts.drawn)
+        outcome.files_written = len(generated.written)
+        outcome.files_generated = len(generated.produced)
+        outcome.charts_drawn = len(generated.charts.drawn)
         if not result.report.warnings:  # warnings must show again on the next build
             remember_generation(project, current, outcome.files_generated)
     if publish_site:
         start = time.perf_counter()
-        outcome.published = publish(project.mkdocs_config, project.site_dir)
+        outcome.published = publish(project.mkdocs_config, project.static_dir, project.site_dir)
         outcome.seconds["publish"] = time.perf_counter() - start
     return outcome

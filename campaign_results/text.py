@@ -18,10 +18,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# The Unicode blocks of combining diacritical marks (tone and vowel marks after NFD).
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """The matching key of a name: no diacritics, đ→d, lower-case, words by spaces."""
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _MARKS.sub("", unicodedata.normalize("NFD", text))
     stripped = stripped.replace("đ", "d").replace("Đ", "D").lower()
     return _NON_WORD.sub(" ", stripped).strip()
 

@@ -23,5 +23,5 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
     assert figures["noop_files_rewritten"] == 0
     assert figures["edit_charts_drawn"] == 1  # the edited result's chart, and only it
     assert 0 < figures["edit_files_rewritten"] <= 10
-    assert figures["search_first_query_bytes"] > 10_000  # Pagefind's code and index were fetched
+    assert 0 < figures["search_first_query_bytes"] < figures["site_bytes"] / 100  # a few index files
     assert figures["home_bytes"] > 0 and figures["site_bytes"] > figures["home_bytes"]

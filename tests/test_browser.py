@@ -73,6 +73,37 @@ def test_d_matches_dj(browser, site) -> None:
     assert "/don-vi/trung-uong-doan/" in search(browser, site, "trung uong doan")
 
 
+def test_the_page_named_by_the_query_comes_first(browser, site) -> None:
+    assert search(browser, site, "ben tre")[0] == "/don-vi/ben-tre/"
+    assert search(browser, site, "Nghệ An")[0] in ("/don-vi/nghe-an/", "/don-vi/nghe-an-2025/")
+
+
+def test_a_word_being_typed_is_completed(browser, site) -> None:
+    results = search(browser, site, "quang ng")  # "Quảng Ngãi" before the last letters are typed
+    assert "/don-vi/quang-ngai/" in results and "/don-vi/quang-nam/" in results
+    assert "/don-vi/ben-tre/" not in results
+
+
+def test_a_first_search_downloads_only_the_index_files_of_its_words(browser, site) -> None:
+    page = browser.new_page(viewport=PHONE)
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url.replace(site.url, "/")))
+    try:
+        page.goto(site.url + "tim-kiem/?q=dich+vu+cong")
+        page.wait_for_function("() => /Tìm thấy/.test(document.querySelector('.search-status').textContent)")
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.close()
+    index = [url.removeprefix("/chi-muc-tim-kiem/") for url in fetched if url.startswith("/chi-muc-tim-kiem/")]
+    words = {"dich", "vu", "cong"}
+    for path in index:
+        folder, _, name = path.rpartition("/")
+        stem = name.split(".")[0]
+        assert (path == "thong-tin.json" or (folder == "tu-dien" and stem in {w[:2] for w in words})
+                or (folder == "tu" and stem in words) or folder == "trang"), path
+    assert sum(path.startswith("trang/") for path in index) <= 10  # the first ten results' titles only
+
+
 @pytest.mark.parametrize("path", ["mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/",
                                   "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/"])
 def test_chart_and_table_fit_a_phone_screen(browser, site, path) -> None:

@@ -1,13 +1,15 @@
-"""Building the site with MkDocs and Pagefind, and replacing site/ only on success.
+"""Building the site with MkDocs, adding the files published as they are, and replacing site/
+only on success.
 
-Everything is written into a fresh folder beside ``site/``; only a build that
-finished without error or warning (``mkdocs build --strict``) and whose
-search index was made is moved into place. A failed build leaves the previous
-site untouched.
+Everything is written into a fresh folder beside ``site/``: MkDocs' pages
+(``mkdocs build --strict``), then the generated static files (the search
+index) linked in beside them. Only a build that finished without error or
+warning is moved into place; a failed build leaves the previous site untouched.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,17 +17,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .search_index import index_site
-
 
 @dataclass
 class PublishResult:
     ok: bool
     log: str
-    seconds: dict[str, float] = field(default_factory=dict)  # mkdocs, search_index
+    seconds: dict[str, float] = field(default_factory=dict)  # mkdocs, static
 
 
-def publish(config_file: Path, site_dir: Path) -> PublishResult:
+def publish(config_file: Path, static_dir: Path, site_dir: Path) -> PublishResult:
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     start = time.perf_counter()
@@ -39,12 +39,12 @@ def publish(config_file: Path, site_dir: Path) -> PublishResult:
         shutil.rmtree(staging, ignore_errors=True)
         return PublishResult(False, log)
     start = time.perf_counter()
-    indexed = index_site(staging)
-    seconds["search_index"] = time.perf_counter() - start
-    log += indexed.stdout + indexed.stderr
-    if indexed.returncode != 0:
+    clashes = add_static_files(static_dir, staging)
+    seconds["static"] = time.perf_counter() - start
+    if clashes:
         shutil.rmtree(staging, ignore_errors=True)
-        return PublishResult(False, log)
+        return PublishResult(False, log + "".join(f"Tệp {path} vừa do MkDocs tạo vừa được sinh sẵn.\n"
+                                                  for path in clashes))
     previous = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(previous, ignore_errors=True)
     if site_dir.exists():
@@ -52,3 +52,21 @@ def publish(config_file: Path, site_dir: Path) -> PublishResult:
     staging.rename(site_dir)
     shutil.rmtree(previous, ignore_errors=True)
     return PublishResult(True, log, seconds)
+
+
+def add_static_files(static_dir: Path, site: Path) -> list[str]:
+    """Link (or copy) every file of ``static_dir`` into ``site``; the paths MkDocs already wrote."""
+    clashes = []
+    for directory, _, names in os.walk(static_dir):
+        target_dir = site / Path(directory).relative_to(static_dir)
+        target_dir.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            source, target = Path(directory, name), target_dir / name
+            if target.exists():
+                clashes.append(target.relative_to(site).as_posix())
+                continue
+            try:
+                os.link(source, target)  # same bytes, no copy; generation replaces files, never edits them
+            except OSError:
+                shutil.copy2(source, target)
+    return clashes

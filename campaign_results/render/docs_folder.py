@@ -28,9 +28,14 @@ class DocsFolder:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 self.unchanged += 1
                 return
+            # A changed file is replaced rather than overwritten: the published site may hold a
+            # hard link to the old file (publish/publish.py), which must keep its bytes.
+            temporary = target.with_name(target.name + ".tmp")
+            temporary.write_bytes(data)
+            temporary.replace(target)
         except FileNotFoundError:
             target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+            target.write_bytes(data)
         self.written.append(path)
 
     def copy_hand_written(self, content_dir: Path) -> None:

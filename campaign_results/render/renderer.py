@@ -18,6 +18,7 @@ from . import format as fmt
 from . import urls
 from .charts import ChartCache
 from .docs_folder import DocsFolder
+from .search_index import SearchIndex
 from .safe import h, md, t, yaml_str
 from .tables import Table
 
@@ -47,10 +48,11 @@ class EmbeddedChart:
 
 
 class Renderer:
-    def __init__(self, dataset: Dataset, docs: DocsFolder, chart_cache: ChartCache) -> None:
+    def __init__(self, dataset: Dataset, docs: DocsFolder, chart_cache: ChartCache, search: SearchIndex) -> None:
         self.dataset = dataset
         self.docs = docs
         self.charts = chart_cache
+        self.search = search
         self.chart_files: set[str] = set()  # file names of the charts and images the pages use
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
@@ -116,7 +118,7 @@ class Renderer:
 
     def page(self, path: str, template: str, **context) -> None:
         text = self.env.get_template(template).render(page=path, r=self, urls=urls, **context)
-        self.docs.write(path, text.encode("utf-8"))
+        self.docs.write(path, self.search.add_page(path, text).encode("utf-8"))
 
     def share_image(self, card) -> str:
         """The site path of a page's link-preview image (drawn with the charts)."""

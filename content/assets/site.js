@@ -1,5 +1,5 @@
 // Site behaviour, with no third-party code: sortable tables, the models catalogue's
-// filters (kept in the URL so a filtered view can be shared), and search with Pagefind.
+// filters (kept in the URL so a filtered view can be shared), and search.
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -73,34 +73,105 @@
     apply();
   }
 
-  // Search: the query is folded (no tone marks, đ→d, lower case), so that "Bến Tre" and
-  // "ben tre" are the same query. Pagefind matches "ben" to "Bến" in the index by itself; words
-  // with "đ" have a folded copy in the index (see campaign_results/publish/mkdocs_hooks.py).
+  // Search, over the index written by campaign_results/render/search_index.py. The query is
+  // folded like the index (no tone marks, đ→d, lower case), so "Bến Tre" and "ben tre" are the
+  // same query. Each word is looked up in the vocabulary file of its first two letters; only the
+  // postings of the query's words, then the titles of the results on screen, are downloaded.
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  var INDEX = siteRoot + "chi-muc-tim-kiem/";
+  var COMPLETIONS = 10;  // a word being typed matches at most this many words, the most frequent
+  var TITLE_WEIGHT = 3;  // a word of the page's title counts three times a word of its text
+  var indexFiles = {};
+  function indexFile(path) {
+    if (!indexFiles[path]) {
+      indexFiles[path] = fetch(INDEX + path).then(function (response) {
+        if (!response.ok) throw new Error(INDEX + path + ": " + response.status);
+        return /\.json$/.test(path) ? response.json() : response.text();
+      });
+    }
+    return indexFiles[path];
+  }
+  // Postings: base-36 numbers "gap * 2 + in title", separated by commas.
+  function decode(postings, into) {
+    var page = -1;
+    postings.split(",").forEach(function (token) {
+      var value = parseInt(token, 36);
+      page += Math.floor(value / 2);
+      into.set(page, Math.max(into.get(page) || 0, value % 2));
+    });
+    return into;
+  }
+  function pageCount(entry) {
+    return typeof entry === "number" ? entry : entry.split(",").length;
+  }
+  // The pages holding a word (page number → 1 if in its title); a word being typed also matches
+  // the longer words it begins.
+  async function pagesWith(word, typing) {
+    var info = await indexFile("thong-tin.json");
+    var prefix = word.slice(0, 2);
+    var vocabulary = info.prefixes.indexOf(prefix) >= 0 ? await indexFile("tu-dien/" + prefix + ".json") : {};
+    var has = Object.prototype.hasOwnProperty;
+    var matches = has.call(vocabulary, word) ? [word] : !typing || word.length < 2 ? [] :
+      Object.keys(vocabulary).filter(function (w) { return w.indexOf(word) === 0; })
+        .sort(function (a, b) { return pageCount(vocabulary[b]) - pageCount(vocabulary[a]); })
+        .slice(0, COMPLETIONS);
+    var lists = await Promise.all(matches.map(function (w) {
+      var entry = vocabulary[w];
+      return typeof entry === "string" ? entry : indexFile("tu/" + w + ".txt");
+    }));
+    var pages = new Map();
+    lists.forEach(function (postings) { decode(postings, pages); });
+    return pages;
+  }
+  // Page numbers holding every word of the query, best first: words in the title count more;
+  // equal scores keep the index's order (provinces and peak days before models).
+  async function findPages(query) {
+    var words = fold(query).split(/[^0-9a-z]+/).filter(Boolean);
+    words = words.filter(function (w, i) { return words.indexOf(w) === i; });
+    if (!words.length) return [];
+    var each = await Promise.all(words.map(function (w, i) { return pagesWith(w, i === words.length - 1); }));
+    each.sort(function (a, b) { return a.size - b.size; });
+    var scored = [];
+    each[0].forEach(function (inTitle, page) {
+      var score = 0;
+      for (var i = 0; i < each.length; i += 1) {
+        if (!each[i].has(page)) return;
+        score += each[i].get(page) ? TITLE_WEIGHT : 1;
+      }
+      scored.push([score, page]);
+    });
+    scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    return scored.map(function (pair) { return pair[1]; });
+  }
+  async function describe(page) {
+    var info = await indexFile("thong-tin.json");
+    var shard = await indexFile("trang/" + Math.floor(page / info.pages_per_shard) + ".json");
+    var entry = shard[page % info.pages_per_shard];
+    return { url: siteRoot + entry[0], title: entry[1], summary: entry[2] };
   }
   var PAGE_SIZE = 10;
   function setUpSearch(form) {
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector(".search-status");
     var list = document.querySelector(".search-results");
-    var pagefind = null;
     async function run(query) {
       if (!query.trim()) { status.textContent = ""; list.innerHTML = ""; return; }
       status.textContent = "Đang tìm…";
-      if (!pagefind) {
-        pagefind = await import(siteRoot + "pagefind/pagefind.js");
-        await pagefind.options({ baseUrl: new URL(siteRoot).pathname });
+      try {
+        found = await findPages(query);
+      } catch (error) {
+        status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại.";
+        return;
       }
-      var search = await pagefind.search(fold(query));
       list.innerHTML = "";
       shown = 0;
-      found = search.results;
       await showMore();
       status.textContent = found.length ? "Tìm thấy " + found.length + " trang." : "Không tìm thấy trang nào.";
     }
-    // Results are fetched ten at a time: each one is a request, and phones pay for every byte.
+    // Titles and summaries are fetched for ten results at a time: phones pay for every byte.
     var found = [], shown = 0;
     var more = document.createElement("button");
     more.type = "button";
@@ -109,18 +180,18 @@
     more.addEventListener("click", showMore);
     list.after(more);
     async function showMore() {
-      var batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map(function (r) { return r.data(); }));
+      var batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map(describe));
       shown += batch.length;
       more.hidden = shown >= found.length;
       batch.forEach(function (data) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = data.url;
-        link.textContent = data.meta.title || data.url;
+        link.textContent = data.title || data.url;
         item.appendChild(link);
-        if (data.meta.summary) {
+        if (data.summary) {
           var summary = document.createElement("div");
-          summary.textContent = data.meta.summary;
+          summary.textContent = data.summary;
           item.appendChild(summary);
         }
         list.appendChild(item);
