@@ -1,13 +1,15 @@
 """A whole build, stage by stage, with what each stage did and how long it took.
 
 check (load → validate → model → cross-check) → generate (content/ and the
-generated pages into build/docs/, charts; the search index into build/static/)
-→ publish (MkDocs, then build/static/ beside its output, swap into site/).
+generated pages into build/docs/; the search index, charts and images into
+build/static/, the images drawn on the other cores while MkDocs runs) →
+publish (MkDocs, then build/static/ beside its output, swap into site/).
 Used by ``build``, ``serve`` and the benchmark.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -16,6 +18,7 @@ from .pipeline import check_data
 from .problems import Report
 from .project import Project
 from .publish.publish import PublishResult, publish
+from .render import urls
 from .render.charts import ChartCache
 from .render.docs_folder import DocsFolder
 from .render.search_index import SearchIndex
@@ -40,8 +43,20 @@ class BuildOutcome:
 @dataclass
 class Generation:
     docs: DocsFolder     # Markdown sources and assets for MkDocs
-    static: DocsFolder   # files published as they are (the search index)
+    static: DocsFolder   # files published as they are: the search index, charts and images
     charts: ChartCache
+    finished: bool = False
+
+    def finish(self) -> None:
+        """Draw the images missing from the cache (or wait for the background drawing), put every
+        image in use into the static folder and remove what no page uses any more."""
+        if self.finished:
+            return
+        self.charts.draw_pending()
+        for name in sorted(self.charts.in_use):
+            self.static.write(urls.chart(name), self.charts.path(name).read_bytes())
+        self.static.prune()
+        self.finished = True
 
     @property
     def written(self) -> list[str]:
@@ -54,7 +69,7 @@ class Generation:
 
 def generate(project: Project, dataset) -> Generation:
     """content/ and the generated pages into the docs folder, the search index into the static
-    folder, rewriting only what changed."""
+    folder, rewriting only what changed; the images are drawn by :meth:`Generation.finish`."""
     docs = DocsFolder(project.docs_dir)
     docs.copy_hand_written(project.content_dir)
     search = SearchIndex()
@@ -67,7 +82,6 @@ def generate(project: Project, dataset) -> Generation:
     static = DocsFolder(project.static_dir)
     for path, data in search.files().items():
         static.write(path, data)
-    static.prune()
     return Generation(docs, static, charts)
 
 
@@ -75,6 +89,7 @@ def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
     start = time.perf_counter()
     current = fingerprint(project)
     unchanged = unchanged_since_last_generation(project, current)
+    generated = None
     if unchanged is not None:  # same inputs as the last successful generation
         outcome = BuildOutcome(Report(), files_generated=unchanged)
         outcome.seconds["check"] = 0.0
@@ -87,14 +102,22 @@ def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
             return outcome
         start = time.perf_counter()
         generated = generate(project, result.dataset)
+        if publish_site:
+            # MkDocs needs the pages, not the images: draw them on the other cores meanwhile.
+            generated.charts.start_drawing(workers=max(1, (os.cpu_count() or 1) - 1))
+        else:
+            generated.finish()
         outcome.seconds["generate"] = time.perf_counter() - start
+    if publish_site:
+        start = time.perf_counter()
+        outcome.published = publish(project.mkdocs_config, project.static_dir, project.site_dir,
+                                    prepare_static=generated.finish if generated else None)
+        outcome.seconds["publish"] = time.perf_counter() - start
+    if generated:
+        generated.finish()  # when MkDocs failed, the images are still stored for the next build
         outcome.files_written = len(generated.written)
         outcome.files_generated = len(generated.produced)
         outcome.charts_drawn = len(generated.charts.drawn)
-        if not result.report.warnings:  # warnings must show again on the next build
+        if not outcome.report.warnings:  # warnings must show again on the next build
             remember_generation(project, current, outcome.files_generated)
-    if publish_site:
-        start = time.perf_counter()
-        outcome.published = publish(project.mkdocs_config, project.static_dir, project.site_dir)
-        outcome.seconds["publish"] = time.perf_counter() - start
     return outcome

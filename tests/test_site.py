@@ -158,6 +158,7 @@ def test_unchanged_charts_are_not_drawn_again(tmp_path: Path, dataset) -> None:
     def render(docs: str) -> ChartCache:
         charts = ChartCache(tmp_path / "charts")
         render_site(dataset, DocsFolder(tmp_path / docs), charts, SearchIndex())
+        charts.draw_pending()
         return charts
 
     first, second = render("docs1"), render("docs2")
@@ -220,3 +221,17 @@ def test_map_page_names_both_archipelagos_in_both_systems(built_site: Path) -> N
     assert tables == ["63", "34"]
     text = page_text(built_site / "ban-do/index.html")
     assert "Vĩnh Long" in text and "geoBoundaries" in text
+
+
+def test_rendering_in_two_processes_writes_what_one_process_writes(tmp_path: Path, dataset) -> None:
+    def render(name: str, in_background: bool) -> tuple[dict[str, bytes], dict[str, bytes], set[str]]:
+        docs, charts, search = DocsFolder(tmp_path / name), ChartCache(tmp_path / "charts"), SearchIndex()
+        render_site(dataset, docs, charts, search, in_background=in_background)
+        files = {p.relative_to(docs.root).as_posix(): p.read_bytes() for p in docs.root.rglob("*") if p.is_file()}
+        assert set(files) == docs.produced
+        return files, search.files(), charts.in_use
+
+    one = render("one", in_background=False)
+    two = render("two", in_background=True)
+    assert one[0] == two[0] and one[1] == two[1] and one[2] == two[2]
+    assert any(path.startswith("don-vi/") for path in two[0])  # a background section's pages are there

@@ -58,10 +58,15 @@ class RawRecord:
         return Place(self.file, self.data.place[0], None)
 
 
-def load_records(data_dir: Path, root: Path, report: Report) -> list[RawRecord]:
-    """Every record under ``data_dir``; unreadable files become problems in ``report``."""
+def data_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in data_dir.rglob("*") if p.is_file())
+
+
+def load_records(data_dir: Path, root: Path, report: Report, paths: list[Path] | None = None) -> list[RawRecord]:
+    """Every record under ``data_dir`` (or in ``paths``, files under it); unreadable files become
+    problems in ``report``."""
     records: list[RawRecord] = []
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+    for path in data_files(data_dir) if paths is None else paths:
         relative = path.relative_to(data_dir)
         top = relative.parts[0]
         if path.name in _IGNORED_NAMES or top == REFERENCE_FOLDER:

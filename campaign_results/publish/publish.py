@@ -3,7 +3,7 @@ only on success.
 
 Everything is written into a fresh folder beside ``site/``: MkDocs' pages
 (``mkdocs build --strict``), then the generated static files (the search
-index) linked in beside them. Only a build that finished without error or
+index, charts and images) linked in beside them. Only a build that finished without error or
 warning is moved into place; a failed build leaves the previous site untouched.
 """
 
@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +23,13 @@ from pathlib import Path
 class PublishResult:
     ok: bool
     log: str
-    seconds: dict[str, float] = field(default_factory=dict)  # mkdocs, static
+    seconds: dict[str, float] = field(default_factory=dict)  # mkdocs, images, static
 
 
-def publish(config_file: Path, static_dir: Path, site_dir: Path) -> PublishResult:
+def publish(config_file: Path, static_dir: Path, site_dir: Path,
+            prepare_static: Callable[[], None] | None = None) -> PublishResult:
+    """Build into a new folder and swap it in. ``prepare_static`` completes the static folder once
+    MkDocs is done (the images drawn meanwhile)."""
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     start = time.perf_counter()
@@ -38,6 +42,10 @@ def publish(config_file: Path, static_dir: Path, site_dir: Path) -> PublishResul
     if built.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return PublishResult(False, log)
+    start = time.perf_counter()
+    if prepare_static:
+        prepare_static()
+    seconds["images"] = time.perf_counter() - start
     start = time.perf_counter()
     clashes = add_static_files(static_dir, staging)
     seconds["static"] = time.perf_counter() - start

@@ -71,17 +71,23 @@ class BarChart:
 
 @dataclass
 class ChartCache:
-    """SVG files by digest in ``directory``.
+    """SVG and PNG files by digest in ``directory``.
 
-    Pages ask for charts while they are rendered (:meth:`request`); the charts
-    not in the cache are then drawn together, in parallel when there are many
-    (:meth:`draw_pending`).
+    Pages ask for images while they are rendered (:meth:`request`); the images
+    not in the cache are then drawn together, in parallel when there are many:
+    either at once (:meth:`draw_pending`), or in worker processes while the
+    caller does something else (:meth:`start_drawing`, then :meth:`draw_pending`
+    waits for them). A full build draws while MkDocs builds the pages, which
+    need only the images' names and sizes.
     """
 
     directory: Path
     drawn: list[str] = field(default_factory=list)    # file names
     reused: list[str] = field(default_factory=list)
     pending: dict[str, object] = field(default_factory=dict)
+    in_use: set[str] = field(default_factory=set)     # every image the pages asked for
+    _pool: ProcessPoolExecutor | None = None
+    _results: list = field(default_factory=list)
 
     def path(self, name: str) -> Path:
         return self.directory / name
@@ -89,6 +95,7 @@ class ChartCache:
     def request(self, image) -> str:
         """The file name of ``image`` (a BarChart or a ShareCard), drawn later if not cached."""
         name = image.digest + image.suffix
+        self.in_use.add(name)
         if name in self.pending or name in self.reused:
             return name
         if self.path(name).exists():
@@ -97,16 +104,28 @@ class ChartCache:
             self.pending[name] = image
         return name
 
+    def start_drawing(self, workers: int) -> None:
+        """Begin drawing the pending images in ``workers`` background processes."""
+        if not self.pending or self._pool:
+            return
+        images = list(self.pending.values())
+        chunk = max(1, len(images) // (workers * 4))
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        self._results = [self._pool.submit(_draw_all, images[i:i + chunk]) for i in range(0, len(images), chunk)]
+
     def draw_pending(self, workers: int | None = None) -> None:
+        """Draw the pending images (or wait for the background drawing) and store them."""
         images = list(self.pending.items())
         if not images:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
         workers = workers or os.cpu_count() or 1
-        if workers > 1 and len(images) >= PARALLEL_FROM:
-            chunk = max(1, len(images) // (workers * 4))
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                drawn = list(pool.map(_draw, [image for _, image in images], chunksize=chunk))
+        if self._pool is None and workers > 1 and len(images) >= PARALLEL_FROM:
+            self.start_drawing(workers)
+        if self._pool is not None:
+            with self._pool:
+                drawn = [data for result in self._results for data in result.result()]
+            self._pool, self._results = None, []
         else:
             drawn = [image.draw() for _, image in images]
         for (name, _), data in zip(images, drawn, strict=True):
@@ -117,8 +136,8 @@ class ChartCache:
         self.pending.clear()
 
 
-def _draw(image) -> bytes:
-    return image.draw()
+def _draw_all(images: list) -> list[bytes]:
+    return [image.draw() for image in images]
 
 
 def draw(chart: BarChart) -> bytes:

@@ -1,4 +1,5 @@
-"""The folder of Markdown sources MkDocs builds from, written incrementally.
+"""A folder of generated files (the Markdown sources MkDocs builds from, or the static files
+published beside them), written incrementally.
 
 A file is rewritten only when its content changed, so that a build after a
 one-record edit touches a handful of files. Files that no stage produced in
@@ -23,20 +24,10 @@ class DocsFolder:
         if path in self.produced:
             raise ValueError(f"{path} được tạo hai lần trong một lần dựng")
         self.produced.add(path)
-        target = self.root / path
-        try:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                self.unchanged += 1
-                return
-            # A changed file is replaced rather than overwritten: the published site may hold a
-            # hard link to the old file (publish/publish.py), which must keep its bytes.
-            temporary = target.with_name(target.name + ".tmp")
-            temporary.write_bytes(data)
-            temporary.replace(target)
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        self.written.append(path)
+        if _write_if_changed(self.root / path, data):
+            self.written.append(path)
+        else:
+            self.unchanged += 1
 
     def copy_hand_written(self, content_dir: Path) -> None:
         """The pages of content/, which no generated page may replace."""
@@ -58,3 +49,19 @@ class DocsFolder:
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
         return removed
+
+
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    """Whether ``target`` was (re)written."""
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
+        # A changed file is replaced rather than overwritten: the published site may hold a
+        # hard link to the old file (publish/publish.py), which must keep its bytes.
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return True

@@ -8,6 +8,7 @@ is rewritten only when its content changed.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,7 @@ class Renderer:
         self.docs = docs
         self.charts = chart_cache
         self.search = search
-        self.chart_files: set[str] = set()  # file names of the charts and images the pages use
+        self.after_sections: list[Callable[[], None]] = []  # run by render_site after every section
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
@@ -108,7 +109,6 @@ class Renderer:
     def chart(self, from_page: str, chart, table: Table) -> EmbeddedChart:
         """A chart or map (anything with a digest, a size and a text alternative) with its data table."""
         name = self.charts.request(chart)
-        self.chart_files.add(name)
         width = round(chart.width_inches * 96)
         return EmbeddedChart(src=self.href(from_page, urls.chart(name)), alt=chart.alt_text(),
                              caption=chart.title, table=table, width=width,
@@ -123,14 +123,7 @@ class Renderer:
     def share_image(self, card) -> str:
         """The site path of a page's link-preview image (drawn with the charts)."""
         name = self.charts.request(card)
-        self.chart_files.add(name)
         return urls.chart(name)
-
-    def write_charts(self) -> None:
-        """Draw the images missing from the cache, then put every one in use beside the pages."""
-        self.charts.draw_pending()
-        for name in sorted(self.chart_files):
-            self.docs.write(urls.chart(name), self.charts.path(name).read_bytes())
 
 
 def posix_relative_md(from_page: str, to_page: str) -> str:

@@ -7,6 +7,8 @@ under any base path (an intranet folder, GitHub Pages) and offline.
 
 from __future__ import annotations
 
+import functools
+
 HOME = "index.md"
 MODELS = "mo-hinh/index.md"
 PEAK_DAYS = "ngay-cao-diem/index.md"
@@ -55,6 +57,7 @@ def chart(name: str) -> str:
     return f"{CHARTS_DIR}/{name}"
 
 
+@functools.lru_cache(maxsize=None)  # asked hundreds of thousands of times for the same pages
 def url_of(page: str) -> str:
     """The directory URL MkDocs gives a page: "mo-hinh/x.md" → "mo-hinh/x/"."""
     if page.endswith("index.md"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from ... import export
+from ...parallel import BackgroundJob
 from ...validate.schema import SCHEMA_DIR
 from ..renderer import Renderer
 
@@ -15,13 +16,20 @@ SCHEMAS = ["document", "model", "peak_day", "campaign", "plan", "unit", "result"
 
 
 def render(r: Renderer) -> None:
+    """The files (seconds of zip and XLSX writing) are made on the second core while the other
+    sections render; the download page, which shows their sizes, is written when they are ready."""
     all_tables = export.tables(r.dataset)
-    files = export.files(all_tables, r.dataset)
-    for path, data in files.items():
-        r.docs.write(path, data)
-    r.page(PAGE, "downloads.md.j2", tables=all_tables, folder=export.FOLDER, licence=export.LICENCE,
-           sizes={path: len(data) for path, data in files.items()})
+    job = BackgroundJob(export.files, all_tables, r.dataset)
     r.page(DICTIONARY, "dictionary.md.j2", schemas=[_schema(name) for name in SCHEMAS])
+
+    def finish() -> None:
+        files = job.result()
+        for path, data in files.items():
+            r.docs.write(path, data)
+        r.page(PAGE, "downloads.md.j2", tables=all_tables, folder=export.FOLDER, licence=export.LICENCE,
+               sizes={path: len(data) for path, data in files.items()})
+
+    r.after_sections.append(finish)
 
 
 def _schema(name: str) -> dict:
