@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .fingerprint import fingerprint, remember_generation, unchanged_since_last_generation
+from .parallel import BackgroundJob
 from .pipeline import check_data
 from .problems import Report
 from .project import Project
@@ -45,13 +47,18 @@ class Generation:
     docs: DocsFolder     # Markdown sources and assets for MkDocs
     static: DocsFolder   # files published as they are: the search index, charts and images
     charts: ChartCache
+    search_index: BackgroundJob  # writing the search index into the static folder
     finished: bool = False
 
     def finish(self) -> None:
-        """Draw the images missing from the cache (or wait for the background drawing), put every
-        image in use into the static folder and remove what no page uses any more."""
+        """Wait for the search index, draw the images missing from the cache (or wait for the
+        background drawing), put every image in use into the static folder and remove what no
+        page uses any more."""
         if self.finished:
             return
+        index = self.search_index.result()
+        self.static.produced |= index.produced
+        self.static.written += index.written
         self.charts.draw_pending()
         for name in sorted(self.charts.in_use):
             self.static.write(urls.chart(name), self.charts.path(name).read_bytes())
@@ -68,8 +75,9 @@ class Generation:
 
 
 def generate(project: Project, dataset) -> Generation:
-    """content/ and the generated pages into the docs folder, the search index into the static
-    folder, rewriting only what changed; the images are drawn by :meth:`Generation.finish`."""
+    """content/ and the generated pages into the docs folder, rewriting only what changed; the
+    search index is written into the static folder by a background process, and the images are
+    drawn, by :meth:`Generation.finish`."""
     docs = DocsFolder(project.docs_dir)
     docs.copy_hand_written(project.content_dir)
     search = SearchIndex()
@@ -79,10 +87,15 @@ def generate(project: Project, dataset) -> Generation:
     charts = ChartCache(project.chart_cache_dir)
     render_site(dataset, docs, charts, search)
     docs.prune()
-    static = DocsFolder(project.static_dir)
+    index = BackgroundJob(_write_search_index, search, project.static_dir)
+    return Generation(docs, DocsFolder(project.static_dir), charts, index)
+
+
+def _write_search_index(search: SearchIndex, folder: Path) -> DocsFolder:
+    static = DocsFolder(folder)
     for path, data in search.files().items():
         static.write(path, data)
-    return Generation(docs, static, charts)
+    return static
 
 
 def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:

@@ -234,3 +234,17 @@ def test_peak_day_and_province_print_on_one_or_two_pages(browser, site, path) ->
         assert page.locator("table.data").first.is_visible()
     finally:
         page.close()
+
+
+def test_a_page_loads_no_site_wide_file(browser, site) -> None:
+    """A phone fetches the page, its style, script and images: not the sitemap or the index."""
+    page = browser.new_page(viewport=PHONE)
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url.replace(site.url, "/")))
+    try:
+        page.goto(site.url, wait_until="networkidle")
+        feed = page.get_attribute('link[type="application/atom+xml"]', "rel")
+    finally:
+        page.close()
+    assert "alternate" in feed.split()  # feed readers still find the Atom feed
+    assert not [url for url in fetched if "sitemap" in url or "chi-muc-tim-kiem" in url], fetched

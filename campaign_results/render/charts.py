@@ -110,7 +110,9 @@ class ChartCache:
             return
         images = list(self.pending.values())
         chunk = max(1, len(images) // (workers * 4))
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        # Lower priority than MkDocs, whose time is what the reader of the build waits for.
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=os.nice, initargs=(5,))
         self._results = [self._pool.submit(_draw_all, images[i:i + chunk]) for i in range(0, len(images), chunk)]
 
     def draw_pending(self, workers: int | None = None) -> None:
