@@ -56,9 +56,7 @@ class Generation:
         page uses any more."""
         if self.finished:
             return
-        index = self.search_index.result()
-        self.static.produced |= index.produced
-        self.static.written += index.written
+        self.static.add(self.search_index.result())
         self.charts.draw_pending()
         for name in sorted(self.charts.in_use):
             self.static.write(urls.chart(name), self.charts.path(name).read_bytes())

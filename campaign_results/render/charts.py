@@ -104,6 +104,13 @@ class ChartCache:
             self.pending[name] = image
         return name
 
+    def add(self, other: ChartCache) -> None:
+        """Count as this cache's the images ``other`` was asked for (in another process)."""
+        for name, image in other.pending.items():
+            self.pending.setdefault(name, image)
+        self.reused += [name for name in other.reused if name not in self.reused]
+        self.in_use |= other.in_use
+
     def start_drawing(self, workers: int) -> None:
         """Begin drawing the pending images in ``workers`` background processes."""
         if not self.pending or self._pool:

@@ -29,6 +29,15 @@ class DocsFolder:
         else:
             self.unchanged += 1
 
+    def add(self, other: DocsFolder) -> None:
+        """Count as this folder's what ``other`` wrote into the same folder (in another process)."""
+        twice = self.produced & other.produced
+        if twice:
+            raise ValueError(f"{sorted(twice)[0]} được tạo hai lần trong một lần dựng")
+        self.produced |= other.produced
+        self.written += other.written
+        self.unchanged += other.unchanged
+
     def copy_hand_written(self, content_dir: Path) -> None:
         """The pages of content/, which no generated page may replace."""
         paths = sorted(p for p in content_dir.rglob("*") if p.is_file())

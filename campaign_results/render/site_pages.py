@@ -9,7 +9,6 @@ for (pages, search words, images) is then added to this process's records.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 
 from ..model.records import Dataset
 from ..parallel import BackgroundJob
@@ -25,19 +24,6 @@ BACKGROUND = (units, documents, peak_days, years)  # about a third of the render
 PARALLEL_FROM = 500  # models and documents; below this, a second process costs more than it saves
 
 
-@dataclass
-class RenderedPart:
-    """What the sections rendered in a background process wrote and asked for."""
-
-    produced: set[str]
-    written: list[str]
-    unchanged: int
-    search_entries: list[SearchEntry]
-    pending_images: dict[str, object]
-    reused_images: list[str]
-    images_in_use: set[str]
-
-
 def render_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache, search: SearchIndex,
                 in_background: bool | None = None) -> None:
     """Write every generated page into ``docs`` (after content/ was copied in), ask ``charts`` for
@@ -50,12 +36,15 @@ def render_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache, search: 
     for section in FOREGROUND if in_background else FOREGROUND + BACKGROUND:
         section.render(renderer)
     if job:
-        _add(job.result(), docs, charts, search)
+        part_docs, part_charts, part_entries = job.result()
+        docs.add(part_docs)
+        charts.add(part_charts)
+        search.entries += part_entries
     for finish in renderer.after_sections:  # work a section left to finish once the others are done
         finish()
 
 
-def _render_part(renderer: Renderer, sections) -> RenderedPart:
+def _render_part(renderer: Renderer, sections) -> tuple[DocsFolder, ChartCache, list[SearchEntry]]:
     """In the forked process: render ``sections`` with fresh records of what was done."""
     part = copy.copy(renderer)
     part.docs = DocsFolder(renderer.docs.root)
@@ -66,19 +55,4 @@ def _render_part(renderer: Renderer, sections) -> RenderedPart:
         section.render(part)
     if part.after_sections:
         raise RuntimeError("a background section left work to finish")
-    return RenderedPart(part.docs.produced, part.docs.written, part.docs.unchanged, part.search.entries,
-                        part.charts.pending, part.charts.reused, part.charts.in_use)
-
-
-def _add(part: RenderedPart, docs: DocsFolder, charts: ChartCache, search: SearchIndex) -> None:
-    twice = docs.produced & part.produced
-    if twice:
-        raise ValueError(f"{sorted(twice)[0]} được tạo hai lần trong một lần dựng")
-    docs.produced |= part.produced
-    docs.written += part.written
-    docs.unchanged += part.unchanged
-    search.entries += part.search_entries
-    for name, image in part.pending_images.items():
-        charts.pending.setdefault(name, image)
-    charts.reused += [name for name in part.reused_images if name not in charts.reused]
-    charts.in_use |= part.images_in_use
+    return part.docs, part.charts, part.search.entries
