@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 from frictionless import Package
@@ -52,3 +53,28 @@ def test_data_dictionary_lists_every_field_of_every_record_type(built_site: Path
         for field in schema["properties"]:
             assert f"<code>{field}</code>" in text, (name, field)
     assert check_data().report.ok
+
+
+def test_every_xlsx_cell_equals_the_csv_and_numbers_and_dates_are_typed(built_site: Path) -> None:
+    folder = built_site / "du-lieu"
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    book = load_workbook(folder / "du-lieu.xlsx")
+    for resource in package["resources"]:
+        sheet = book[resource["name"]]
+        types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+        rows = list(csv.reader(io.StringIO((folder / resource["path"]).read_text(encoding="utf-8"))))
+        assert [c.value for c in sheet[1]] == rows[0] and all(c.font.b for c in sheet[1])
+        assert sheet.freeze_panes == "A2"  # the header stays in view while scrolling
+        for row_number, row in enumerate(rows[1:], start=2):
+            cells = [sheet.cell(row_number, column + 1).value for column in range(len(row))]
+            for name, text, value in zip(rows[0], row, cells, strict=True):
+                if text == "":
+                    assert value is None
+                elif types[name] in ("integer", "number"):
+                    assert isinstance(value, (int, float)) and Decimal(str(value)) == Decimal(text), (name, text)
+                elif types[name] == "date":
+                    assert value.date().isoformat() == text
+                elif types[name] == "boolean":
+                    assert value is (text == "true")
+                else:
+                    assert value == text

@@ -16,7 +16,7 @@ Layout (documented in the README):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..problems import Place, Report
 from .csv_file import CsvTable, decode, read_table
@@ -66,13 +66,14 @@ def load_records(data_dir: Path, root: Path, report: Report, paths: list[Path] |
     """Every record under ``data_dir`` (or in ``paths``, files under it); unreadable files become
     problems in ``report``."""
     records: list[RawRecord] = []
+    shown_dir = PurePosixPath(_relative(data_dir, root))  # how problems name the data folder
     for path in data_files(data_dir) if paths is None else paths:
         relative = path.relative_to(data_dir)
         top = relative.parts[0]
         if path.name in _IGNORED_NAMES or top == REFERENCE_FOLDER:
             continue
         report.files_checked += 1
-        file = _relative(path, root)
+        file = (shown_dir / relative.as_posix()).as_posix()
         if top in YAML_FOLDERS and len(relative.parts) > 1 and path.suffix in (".yaml", ".yml"):
             record = _read_yaml(path, file, YAML_FOLDERS[top], report)
             if record:

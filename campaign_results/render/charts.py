@@ -1,20 +1,13 @@
-"""Bar charts drawn with matplotlib as SVG, cached by the hash of their data.
+"""The images pages show, stored by the hash of their data and drawn only when missing.
 
-Text stays text in the SVG (``svg.fonttype: none``), so Vietnamese labels are
-drawn by the reader's browser with its own fonts, and are searchable and
-sharp. Every chart comes with a text alternative written from its data; the
-page shows the same data as a table next to it.
-
-A chart is identified by the hash of everything that shapes it (title,
-labels, values, style version): one whose data did not change is taken from
-the cache instead of being drawn again.
+An image is anything with a ``digest``, a file ``suffix`` and a ``draw()``
+returning its bytes: bar charts (``bar_chart.py``), maps (``maps.py``) and
+link-preview cards (``share_card.py``). One whose data did not change keeps
+its name and is taken from the cache instead of being drawn again.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -22,51 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PARALLEL_FROM = 16  # below this many charts, starting worker processes costs more than it saves
-STYLE_VERSION = 2  # bump when the drawing code changes, to redraw every chart
-WIDTH_INCHES = 4.6  # about the width of a phone screen, so that text keeps its size
-BAR_COLOUR = "#1565c0"
-REFERENCE_COLOUR = "#c62828"
-
-
-@dataclass(frozen=True)
-class BarChart:
-    """Horizontal bars: one per label. ``reference`` draws a dashed line (e.g. 100%).
-
-    The title is the figure's caption on the page, not drawn in the image.
-    """
-
-    title: str
-    labels: tuple[str, ...]
-    values: tuple[float, ...]
-    value_labels: tuple[str, ...]   # the values as the page writes them: "1.166", "116,6%"
-    axis_label: str
-    reference: float | None = None
-    reference_label: str | None = None
-
-    @property
-    def digest(self) -> str:
-        payload = json.dumps([STYLE_VERSION, self.title, self.labels, self.values, self.value_labels,
-                              self.axis_label, self.reference, self.reference_label], ensure_ascii=False)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
-
-    suffix = ".svg"
-    width_inches = WIDTH_INCHES
-
-    def draw(self) -> bytes:
-        return draw(self)
-
-    @property
-    def height_inches(self) -> float:
-        return 0.9 + 0.4 * len(self.labels)
-
-    def alt_text(self) -> str:
-        """The chart in words: what is compared and every bar's value, largest first."""
-        pairs = sorted(zip(self.labels, self.values, self.value_labels, strict=True), key=lambda p: -p[1])
-        parts = "; ".join(f"{label}: {shown}" for label, _, shown in pairs)
-        text = f"Biểu đồ cột ngang: {self.title}. {parts}."
-        if self.reference is not None and self.reference_label:
-            text += f" Đường mốc: {self.reference_label}."
-        return text
 
 
 @dataclass
@@ -147,44 +95,3 @@ class ChartCache:
 
 def _draw_all(images: list) -> list[bytes]:
     return [image.draw() for image in images]
-
-
-def draw(chart: BarChart) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    with matplotlib.rc_context({
-        "svg.fonttype": "none",
-        "svg.hashsalt": "campaign-results",  # stable ids: same data, same file
-        "font.family": ["DejaVu Sans", "sans-serif"],
-        "font.size": 10,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }):
-        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, chart.height_inches))
-        positions = list(range(len(chart.labels)))[::-1]
-        axes.barh(positions, chart.values, color=BAR_COLOUR, height=0.6)
-        axes.set_yticks(positions, labels=list(chart.labels))
-        axes.set_xlabel(chart.axis_label)
-        top = max(list(chart.values) + [chart.reference or 0]) or 1
-        axes.set_xlim(0, top * 1.25)
-        for y, value, shown in zip(positions, chart.values, chart.value_labels, strict=True):
-            axes.text(value + top * 0.01, y, shown, va="center", fontsize=9)
-        if chart.reference is not None:
-            axes.axvline(chart.reference, color=REFERENCE_COLOUR, linestyle="--", linewidth=1)
-            if chart.reference_label:
-                axes.text(chart.reference, len(chart.labels) - 0.4, chart.reference_label,
-                          color=REFERENCE_COLOUR, fontsize=8, ha="left")
-        axes.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_tick))
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-        plt.close(figure)
-    return buffer.getvalue()
-
-
-def _tick(value: float, _position) -> str:
-    from .format import number
-    return number(int(value)) if value == int(value) else number(round(value, 1))

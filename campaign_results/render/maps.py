@@ -56,6 +56,7 @@ class ProvinceMap:
     suffix = ".svg"
     width_inches = 4.6
     height_inches = 6.8
+    size = (round(width_inches * 96), round(height_inches * 96))  # CSS pixels
 
     @property
     def digest(self) -> str:

@@ -8,9 +8,10 @@ is rewritten only when its content changed.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
@@ -24,6 +25,7 @@ from .safe import h, md, t, yaml_str
 from .tables import Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+T = TypeVar("T")
 
 LEVELS = {"trung-uong": "Trung ương", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
 FIELDS = {
@@ -55,12 +57,25 @@ class Renderer:
         self.charts = chart_cache
         self.search = search
         self.after_sections: list[Callable[[], None]] = []  # run by render_site after every section
+        # Rendering shared between processes: this one is number ``part`` of ``parts`` (site_pages.py).
+        self.part, self.parts = 0, 1
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
             trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(h=h, t=t, md=md, yaml_str=yaml_str, number=fmt.number, money=fmt.money,
                                 percent=fmt.percent, date=fmt.date, clock=fmt.clock, quantity=fmt.quantity)
+
+    # --- sharing the work between processes ---------------------------------
+
+    def share(self, records: Iterable[T]) -> list[T]:
+        """The records whose pages this process writes: every ``parts``-th, from number ``part``."""
+        return list(records)[self.part::self.parts]
+
+    @property
+    def leads(self) -> bool:
+        """Whether this process writes the pages that are not one per record (indexes, lists)."""
+        return self.part == 0
 
     # --- naming things ----------------------------------------------------
 
@@ -109,10 +124,9 @@ class Renderer:
     def chart(self, from_page: str, chart, table: Table) -> EmbeddedChart:
         """A chart or map (anything with a digest, a size and a text alternative) with its data table."""
         name = self.charts.request(chart)
-        width = round(chart.width_inches * 96)
+        width, height = chart.size
         return EmbeddedChart(src=self.href(from_page, urls.chart(name)), alt=chart.alt_text(),
-                             caption=chart.title, table=table, width=width,
-                             height=round(width * chart.height_inches / chart.width_inches))
+                             caption=chart.title, table=table, width=width, height=height)
 
     # --- writing ------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import json
 import textwrap
 from dataclasses import dataclass
 
-from .charts import BAR_COLOUR
+from .bar_chart import BAR_COLOUR
 
 CARD_VERSION = 1
 

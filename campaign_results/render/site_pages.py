@@ -1,9 +1,11 @@
 """The render stage: every generated page of the site, written under the docs folder.
 
-The sections share out the two cores: the download files and the sections in
-``BACKGROUND`` are made in forked processes (see parallel.py) while this
-process renders the others; what the background sections wrote and asked
-for (pages, search words, images) is then added to this process's records.
+With much data, the pages are shared out between two processes (see
+parallel.py): each renders every other record's page of the sections in
+``RECORD_PAGES`` (:meth:`Renderer.share`), and this process, which leads,
+also renders their index pages and the sections in ``WHOLE_SITE``. What the
+second process wrote and asked for (pages, search words, images) is then
+added to this process's records.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from .search_index import SearchEntry, SearchIndex
 from .sections import changes, documents, downloads, errors, home, indicators, maps, models, peak_days, units, years
 
 # downloads first: its files are made in a background process while the other sections render.
-FOREGROUND = (downloads, home, models, indicators, errors, maps, changes)
-BACKGROUND = (units, documents, peak_days, years)  # about a third of the rendering time
+WHOLE_SITE = (downloads, home, errors, maps, changes)
+RECORD_PAGES = (models, units, documents, peak_days, years, indicators)  # one page per record
 PARALLEL_FROM = 500  # models and documents; below this, a second process costs more than it saves
 
 
@@ -28,12 +30,15 @@ def render_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache, search: 
                 in_background: bool | None = None) -> None:
     """Write every generated page into ``docs`` (after content/ was copied in), ask ``charts`` for
     the images they show, and give each page's words to ``search``. ``in_background``: whether
-    some sections render in a second process (by default, when the data is large)."""
+    a second process renders half the record pages (by default, when the data is large)."""
     renderer = Renderer(dataset, docs, charts, search)
     if in_background is None:
         in_background = len(dataset.models) + len(dataset.documents) >= PARALLEL_FROM
-    job = BackgroundJob(_render_part, renderer, BACKGROUND) if in_background else None
-    for section in FOREGROUND if in_background else FOREGROUND + BACKGROUND:
+    job = None
+    if in_background:
+        renderer.parts = 2
+        job = BackgroundJob(_render_part, renderer, 1)
+    for section in WHOLE_SITE + RECORD_PAGES:
         section.render(renderer)
     if job:
         part_docs, part_charts, part_entries = job.result()
@@ -44,15 +49,14 @@ def render_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache, search: 
         finish()
 
 
-def _render_part(renderer: Renderer, sections) -> tuple[DocsFolder, ChartCache, list[SearchEntry]]:
-    """In the forked process: render ``sections`` with fresh records of what was done."""
-    part = copy.copy(renderer)
-    part.docs = DocsFolder(renderer.docs.root)
-    part.charts = ChartCache(renderer.charts.directory)
-    part.search = SearchIndex()
-    part.after_sections = []
-    for section in sections:
-        section.render(part)
-    if part.after_sections:
-        raise RuntimeError("a background section left work to finish")
-    return part.docs, part.charts, part.search.entries
+def _render_part(renderer: Renderer, part: int) -> tuple[DocsFolder, ChartCache, list[SearchEntry]]:
+    """In the forked process: this part's share of the record pages, with fresh records of what was done."""
+    other = copy.copy(renderer)
+    other.part = part
+    other.docs = DocsFolder(renderer.docs.root)
+    other.charts = ChartCache(renderer.charts.directory)
+    other.search = SearchIndex()
+    other.after_sections = []
+    for section in RECORD_PAGES:
+        section.render(other)
+    return other.docs, other.charts, other.search.entries

@@ -36,15 +36,16 @@ def render(r: Renderer) -> None:
         for variant in doc.number_variants:
             cite(variant.cited_in, urls.document(doc.id), f"Văn bản được dẫn: {r.document_label(doc.id)}")
 
-    for doc in r.dataset.documents.values():
+    for doc in r.share(r.dataset.documents.values()):
         page = urls.document(doc.id)
         r.page(page, "document.md.j2", doc=doc, type_name=DOCUMENT_TYPES[doc.type],
                cited_by=cited_by[doc.id], cited_in=citing_documents[doc.id],
                description=f"{DOCUMENT_TYPES[doc.type]} {doc.number or ''} của {r.unit_name(doc.issuer)}: {doc.title}")
-    for plan in r.dataset.plans.values():
+    for plan in r.share(r.dataset.plans.values()):
         r.page(urls.plan(plan.id), "plan.md.j2", plan=plan,
                description=f"{plan.title} ({r.unit_name(plan.unit)}, {plan.year}).")
-    _register(r)
+    if r.leads:
+        _register(r)
 
 
 def _register(r: Renderer) -> None:

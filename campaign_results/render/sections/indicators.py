@@ -24,7 +24,7 @@ def render(r: Renderer) -> None:
         for f in m.indicators:
             rows[f.indicator].append((m.year, urls.model(m.id), m.name, m.unit, f.scope or "", f.target, f.result))
 
-    for code, indicator in r.dataset.indicators.items():
+    for code, indicator in r.share(r.dataset.indicators.items()):
         page = urls.indicator(code)
         table = Table(["Năm", "Ở đâu", "Đơn vị", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả"],
                       caption=f"{indicator.label} ({indicator.unit})")
@@ -35,6 +35,8 @@ def render(r: Renderer) -> None:
         r.page(page, "indicator.md.j2", indicator=indicator, table=table if rows[code] else None,
                description=f"Chỉ tiêu \"{indicator.label}\" ({indicator.unit}) qua các đơn vị và các năm.")
 
+    if not r.leads:
+        return
     page = urls.INDICATORS
     vocabulary = Table(["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu"], caption="Danh mục chỉ tiêu")
     for code, indicator in sorted(r.dataset.indicators.items(), key=lambda kv: kv[1].label):

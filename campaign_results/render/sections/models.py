@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import urls
-from ..charts import BarChart
+from ..bar_chart import BarChart
 from ..format import percent
 from ..renderer import FIELDS, LEVELS, STATUSES, Renderer
 from ..tables import Cell, Table, number_cell, percent_cell, quantity_cell, text_cell
@@ -24,9 +24,10 @@ FILTERS = {
 
 def render(r: Renderer) -> None:
     models = sorted(r.dataset.models.values(), key=lambda m: (-m.year, r.unit_name(m.unit), m.name))
-    for model in models:
+    for model in r.share(models):
         _model_page(r, model)
-    _catalogue(r, models)
+    if r.leads:
+        _catalogue(r, models)
 
 
 def _catalogue(r: Renderer, models) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import urls
-from ..charts import BarChart
+from ..bar_chart import BarChart
 from ..format import clock, money, number, quantity
 from ..renderer import Renderer
 from ..share_card import ShareCard
@@ -15,13 +15,14 @@ MAX_BARS = 10  # more bars are unreadable on a phone; the per-unit table above h
 
 def render(r: Renderer) -> None:
     days = sorted(r.dataset.peak_days.values(), key=lambda d: d.date, reverse=True)
-    for day in days:
+    for day in r.share(days):
         _peak_day_page(r, day)
-    for campaign in r.dataset.campaigns.values():
+    for campaign in r.share(r.dataset.campaigns.values()):
         page = urls.campaign(campaign.id)
         r.page(page, "campaign.md.j2", campaign=campaign,
                days=[d for d in days if d.campaign == campaign.id])
-    _index(r, days)
+    if r.leads:
+        _index(r, days)
 
 
 def _index(r: Renderer, days) -> None:

@@ -31,7 +31,7 @@ def render(r: Renderer) -> None:
     for plan in r.dataset.plans.values():
         plans[plan.unit].append(plan)
 
-    for unit in r.dataset.units.by_id.values():
+    for unit in r.share(r.dataset.units.by_id.values()):
         page = urls.unit(unit.id)
         covered = [unit.id] + (unit.predecessors if unit.system == SYSTEM_34 else [])
         n_models = sum(len(models[u]) for u in covered)
@@ -51,7 +51,8 @@ def render(r: Renderer) -> None:
                plans=[p for u in covered for p in plans[u]],
                late=[(u, day) for u in covered for day in late[u]],
                description=f"{unit.name}: {n_models} mô hình \"Dân vận khéo\", kết quả tại {n_days} Ngày cao điểm.")
-    _index(r, models, results)
+    if r.leads:
+        _index(r, models, results)
 
 
 def _models_table(r: Renderer, page: str, models) -> Table | None:

@@ -19,7 +19,7 @@ def render(r: Renderer) -> None:
         if doc.date:
             documents[doc.date.year].append(doc)
     years = sorted(set(models) | set(days) | set(documents), reverse=True)
-    for year in years:
+    for year in r.share(years):
         page = urls.year(year)
         model_table = Table(["Mô hình", "Đơn vị", "Cấp", "Trạng thái"], caption=f"Mô hình năm {year}")
         for m in sorted(models[year], key=lambda m: (r.unit_name(m.unit), m.name)):
@@ -29,6 +29,8 @@ def render(r: Renderer) -> None:
                days=sorted(days[year], key=lambda d: d.date),
                documents=sorted(documents[year], key=lambda d: d.date),
                description=f"Năm {year}: {len(models[year])} mô hình \"Dân vận khéo\", {len(days[year])} Ngày cao điểm.")
+    if not r.leads:
+        return
     page = urls.YEARS
     table = Table(["Năm", "Mô hình", "Ngày cao điểm", "Văn bản"], caption="Theo năm")
     for year in years:
