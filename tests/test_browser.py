@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +16,9 @@ from playwright.sync_api import sync_playwright
 
 from campaign_results.benchmark.browser import CHROMIUM, CHROMIUM_ARGS
 from campaign_results.publish.static_server import StaticServer
+from campaign_results.render.tables import SHOWN_ROWS
 
-from .conftest import build
+from .conftest import build, copy_project
 
 PHONE = {"width": 360, "height": 740}
 
@@ -248,3 +252,57 @@ def test_a_page_loads_no_site_wide_file(browser, site) -> None:
         page.close()
     assert "alternate" in feed.split()  # feed readers still find the Atom feed
     assert not [url for url in fetched if "sitemap" in url or "chi-muc-tim-kiem" in url], fetched
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """A project with 400 synthetic records: the models catalogue is longer than a page holds."""
+    project = copy_project(tmp_path_factory.mktemp("large") / "project")
+    synthetic = project.parent / "synthetic"
+    synth = subprocess.run([sys.executable, "build_site.py", "synth", "--records", "400", "--out", str(synthetic)],
+                           cwd=project, capture_output=True, text=True)
+    assert synth.returncode == 0, synth.stdout + synth.stderr
+    shutil.rmtree(project / "data")
+    synthetic.rename(project / "data")
+    run = build(project)
+    assert run.returncode == 0, run.stdout + run.stderr
+    with StaticServer(project / "site") as served:
+        yield served, project / "data"
+
+
+def test_a_long_table_shows_its_first_rows_and_loads_the_others_when_asked(browser, large_site) -> None:
+    site, data = large_site
+    models = sorted(data.glob("models/*/*.yaml"))
+    of_2021 = len(list(data.glob("models/2021/*.yaml")))
+    assert len(models) > SHOWN_ROWS and 0 < of_2021 < len(models)
+    rows = "table.data tbody tr"
+    page = browser.new_page(viewport=PHONE, accept_downloads=True)
+    try:
+        page.goto(site.url + "mo-hinh/")
+        assert page.locator(rows).count() == SHOWN_ROWS
+        note = page.locator("p.more-rows")
+        assert f"{SHOWN_ROWS} dòng đầu trong {len(models):,} dòng".replace(",", ".") in note.inner_text()
+        assert f"Đang hiển thị {SHOWN_ROWS} trong" in page.locator(".filter-count").inner_text()
+        serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious
+        note.locator("button").click()
+        page.wait_for_function(f"() => document.querySelectorAll('{rows}').length === {len(models)}")
+        assert note.count() == 0
+
+        page.goto(site.url + "mo-hinh/?nam=2021")  # a filter looks at every row, not just the first ones
+        page.wait_for_function(f"() => document.querySelectorAll('{rows}').length === {len(models)}")
+        assert page.locator(rows + ":not([hidden])").count() == of_2021
+
+        page.goto(site.url + "mo-hinh/")
+        page.locator("th button", has_text="Năm").click()  # sorting sorts every row
+        page.wait_for_function(f"() => document.querySelectorAll('{rows}').length === {len(models)}")
+        years = [int(y) for y in page.locator(rows + " td.num").all_inner_texts()]
+        assert years == sorted(years) and years[0] == min(int(p.parent.name) for p in models)
+
+        page.goto(site.url + "mo-hinh/")
+        with page.expect_download() as download:  # the CSV holds every row
+            page.locator("a.csv-download").first.click()
+        lines = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+        assert len(lines) == len(models) + 1
+    finally:
+        page.close()

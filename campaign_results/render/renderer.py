@@ -7,6 +7,8 @@ is rewritten only when its content changed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from .charts import ChartCache
 from .docs_folder import DocsFolder
 from .search_index import SearchIndex
 from .safe import h, md, t, yaml_str
-from .tables import Table
+from .tables import SHOWN_ROWS, Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 T = TypeVar("T")
@@ -131,8 +133,20 @@ class Renderer:
     # --- writing ------------------------------------------------------------
 
     def page(self, path: str, template: str, **context) -> None:
+        """Write the page ``path`` from ``template``. Every table given to it (by name) that is longer
+        than SHOWN_ROWS shows its first rows; the others go to a file of their own (``bang/``)."""
+        for value in context.values():
+            if isinstance(value, Table) and len(value.rows) > SHOWN_ROWS:
+                self._move_rows_out(path, value)
         text = self.env.get_template(template).render(page=path, r=self, urls=urls, **context)
         self.docs.write(path, self.search.add_page(path, text).encode("utf-8"))
+
+    def _move_rows_out(self, page: str, table: Table) -> None:
+        rows = self.env.get_template("_macros.md.j2").module.rows(table, SHOWN_ROWS, len(table.rows))
+        data = json.dumps({"rows": str(rows)}, ensure_ascii=False).encode("utf-8")
+        path = urls.table_rows(hashlib.sha256(data).hexdigest()[:16])
+        self.docs.write(path, data)
+        table.more_rows = self.href(page, path)
 
     def share_image(self, card) -> str:
         """The site path of a page's link-preview image (drawn with the charts)."""

@@ -3,7 +3,10 @@
 A cell holds its HTML (already escaped) and a sort key, so that a column of
 "1.250", "hơn 7.152" or "17,5 tỷ đồng" sorts by value, not by text. The
 template ``_macros.md.j2`` turns a :class:`Table` into HTML; the small script
-in ``content/assets/site.js`` sorts it in the browser.
+in ``content/assets/site.js`` sorts it in the browser. A table longer than
+SHOWN_ROWS keeps its first rows in the page and the others in a file that
+the script loads when the reader asks for all rows, sorts, filters or
+downloads the table, so that a catalogue of thousands stays light on a phone.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ class Cell:
     note: bool = False         # a remark: left out of the printed report
 
 
+SHOWN_ROWS = 100  # a longer table shows these in its page; the others load when asked for
+
+
 @dataclass
 class Table:
     columns: list[str]
@@ -32,6 +38,12 @@ class Table:
     caption: str | None = None
     row_attributes: list[dict[str, str]] = field(default_factory=list)  # e.g. data-year for filters
     sortable: bool = True
+    more_rows: str | None = None  # for a long table: the link to the file of its other rows
+
+    @property
+    def shown(self) -> int:
+        """How many rows the page itself holds."""
+        return SHOWN_ROWS if self.more_rows else len(self.rows)
 
     def add(self, cells: list[Cell], **attributes: str) -> None:
         self.rows.append(cells)

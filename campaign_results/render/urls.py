@@ -18,6 +18,7 @@ INDICATORS = "chi-tieu/index.md"
 YEARS = "nam/index.md"
 SEARCH = "tim-kiem.md"
 CHARTS_DIR = "bieu-do"
+TABLE_ROWS_DIR = "bang"
 
 
 def model(model_id: str) -> str:
@@ -55,6 +56,11 @@ def year(value: int) -> str:
 def chart(name: str) -> str:
     """A chart or share image by its file name (digest and suffix)."""
     return f"{CHARTS_DIR}/{name}"
+
+
+def table_rows(name: str) -> str:
+    """The file of a long table's rows after the first ones, by its digest."""
+    return f"{TABLE_ROWS_DIR}/{name}.json"
 
 
 @functools.lru_cache(maxsize=None)  # asked hundreds of thousands of times for the same pages

@@ -1,5 +1,6 @@
-// Site behaviour, with no third-party code: sortable tables, the models catalogue's
-// filters (kept in the URL so a filtered view can be shared), and search.
+// Site behaviour, with no third-party code: sortable tables, long tables whose other rows load
+// when asked for, the models catalogue's filters (kept in the URL so a filtered view can be
+// shared), and search.
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -17,6 +18,50 @@
     if (a.number !== undefined && b.number !== undefined) return a.number - b.number;
     return String(a.text || a.number).localeCompare(String(b.text || b.number), "vi");
   }
+  // A long table holds its first rows; the others are in the file named by data-more-rows,
+  // loaded the first time the reader asks for all rows, sorts, filters or downloads the table.
+  var loading = new WeakMap();
+  var notes = new WeakMap();
+  function grouped(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+  function loadAllRows(table) {
+    var url = table.getAttribute("data-more-rows");
+    if (!url) return Promise.resolve();
+    if (!loading.has(table)) {
+      loading.set(table, fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      }).then(function (data) {
+        table.tBodies[0].insertAdjacentHTML("beforeend", data.rows);
+        table.removeAttribute("data-more-rows");
+        if (notes.has(table)) notes.get(table).remove();
+      }, function (error) {
+        loading.delete(table);  // let the reader try again
+        throw error;
+      }));
+    }
+    return loading.get(table);
+  }
+  function addMoreRowsButton(table) {
+    var note = document.createElement("p");
+    note.className = "more-rows";
+    note.textContent = "Trang đang hiện " + table.tBodies[0].rows.length + " dòng đầu trong " +
+      grouped(table.getAttribute("data-total")) + " dòng. ";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Hiện tất cả";
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      button.textContent = "Đang tải…";
+      loadAllRows(table).catch(function () {
+        button.disabled = false;
+        button.textContent = "Không tải được, bấm để thử lại";
+      });
+    });
+    note.appendChild(button);
+    notes.set(table, note);
+    table.closest(".table-scroll").after(note);
+  }
+
   function makeSortable(table) {
     var headers = table.querySelectorAll("thead th");
     headers.forEach(function (th, index) {
@@ -29,13 +74,16 @@
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (r1, r2) {
-          var c = compare(sortKey(r1.cells[index]), sortKey(r2.cells[index]));
-          return ascending ? c : -c;
-        });
-        rows.forEach(function (row) { body.appendChild(row); });
+        function sort() {  // every row, once loaded; the shown ones if they could not be
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (r1, r2) {
+            var c = compare(sortKey(r1.cells[index]), sortKey(r2.cells[index]));
+            return ascending ? c : -c;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+        }
+        loadAllRows(table).then(sort, sort);
       });
     });
   }
@@ -54,9 +102,15 @@
       if (params.has(select.name)) select.value = params.get(select.name);
     });
     function apply() {
-      var shown = 0;
       var query = new URLSearchParams();
       selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
+      var search = query.toString();
+      history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      // A filter looks at every row: load the others first.
+      (search ? loadAllRows(table) : Promise.resolve()).then(filter, filter);
+    }
+    function filter() {
+      var shown = 0;
       Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
         var visible = true;
         selects.forEach(function (select) {
@@ -65,9 +119,9 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      if (count) count.textContent = "Đang hiển thị " + shown + " mô hình.";
-      var search = query.toString();
-      history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      var total = table.getAttribute("data-more-rows") ? table.getAttribute("data-total") : shown;
+      if (count) count.textContent = "Đang hiển thị " + grouped(shown) +
+        (total !== shown ? " trong " + grouped(total) : "") + " mô hình.";
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
     apply();
@@ -233,13 +287,19 @@
     link.href = "#";
     link.download = caption.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
       .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") + ".csv";
-    link.addEventListener("click", function () {
+    link.addEventListener("click", function (event) {
+      if (table.hasAttribute("data-more-rows")) {  // the file holds every row: load them, then download
+        event.preventDefault();
+        loadAllRows(table).then(function () { link.click(); });
+        return;
+      }
       link.href = URL.createObjectURL(new Blob([tableCsv(table)], { type: "text/csv;charset=utf-8" }));
     });
     box.after(link);
   }
 
   document.querySelectorAll(".table-scroll").forEach(addCsvLink);
+  document.querySelectorAll("table[data-more-rows]").forEach(addMoreRowsButton);
   document.querySelectorAll("table.sortable").forEach(makeSortable);
   document.querySelectorAll("form.filters").forEach(setUpFilters);
   document.querySelectorAll("form.search-form").forEach(setUpSearch);
