@@ -3,6 +3,7 @@ way, charts come with words and tables, and nothing is fetched from another site
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,8 +14,10 @@ from campaign_results.pipeline import check_data
 from campaign_results.project import Project
 from campaign_results.render.charts import ChartCache
 from campaign_results.render.docs_folder import DocsFolder
+from campaign_results.render.renderer import Renderer
 from campaign_results.render.search_index import SearchIndex
 from campaign_results.render.site_pages import render_site
+from campaign_results.render.tables import SHOWN_ROWS, Table, number_cell
 from campaign_results.site_build import generate
 
 from .conftest import copy_project
@@ -238,3 +241,22 @@ def test_rendering_in_two_processes_writes_what_one_process_writes(tmp_path: Pat
     two = render("two", in_background=True)
     assert one[0] == two[0] and one[1] == two[1] and one[2] == two[2]
     assert any(path.startswith("don-vi/") for path in two[0])  # a background section's pages are there
+
+
+def test_a_long_table_keeps_its_first_rows_and_puts_the_others_in_a_file(tmp_path: Path, dataset) -> None:
+    docs = DocsFolder(tmp_path / "docs")
+    renderer = Renderer(dataset, docs, ChartCache(tmp_path / "charts"), SearchIndex())
+    for page in ("van-ban/a.md", "van-ban/b.md"):  # two pages with the very same rows
+        table = Table(["Số"], caption="Các số")
+        for value in range(SHOWN_ROWS + 5):
+            table.add([number_cell(value)], **{"data-so": str(value)})
+        renderer.page(page, "documents_index.md.j2", table=table, count=1)
+    files = sorted((tmp_path / "docs" / "bang").glob("*.json"))
+    assert len(files) == 2
+    for page in ("a", "b"):
+        text = (tmp_path / "docs" / "van-ban" / f"{page}.md").read_text(encoding="utf-8")
+        assert text.count("<tr data-so=") == SHOWN_ROWS and f'data-total="{SHOWN_ROWS + 5}"' in text
+        link = re.search(r'data-more-rows="([^"]+)"', text).group(1)
+        # relative to the page's URL (van-ban/a/), as the browser resolves it
+        rest = json.loads((tmp_path / "docs" / "van-ban" / page / link).resolve().read_text(encoding="utf-8"))
+        assert re.findall(r'data-so="(\d+)"', rest["rows"]) == [str(v) for v in range(SHOWN_ROWS, SHOWN_ROWS + 5)]

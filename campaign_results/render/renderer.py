@@ -144,7 +144,9 @@ class Renderer:
     def _move_rows_out(self, page: str, table: Table) -> None:
         rows = self.env.get_template("_macros.md.j2").module.rows(table, SHOWN_ROWS, len(table.rows))
         data = json.dumps({"rows": str(rows)}, ensure_ascii=False).encode("utf-8")
-        path = urls.table_rows(hashlib.sha256(data).hexdigest()[:16])
+        # Named by page and content: two pages may have the same rows (a new province with one old one).
+        key = f"{page}\0{table.caption}\0".encode() + data
+        path = urls.table_rows(hashlib.sha256(key).hexdigest()[:16])
         self.docs.write(path, data)
         table.more_rows = self.href(page, path)
 
