@@ -123,6 +123,6 @@ def _relationships(targets: list[tuple[str, str]]) -> str:
 
 
 def _workbook(names: list[str]) -> str:
-    sheets = "".join(f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
-                     for n, name in enumerate(names, start=1))
+    quoted = [escape(name, {'"': "&quot;"}) for name in names]  # attribute values
+    sheets = "".join(f'<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>' for n, name in enumerate(quoted, start=1))
     return f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}"><sheets>{sheets}</sheets></workbook>'

@@ -31,7 +31,7 @@ class ChartCache:
 
     directory: Path
     drawn: list[str] = field(default_factory=list)    # file names
-    reused: list[str] = field(default_factory=list)
+    reused: set[str] = field(default_factory=set)      # file names found in the cache
     pending: dict[str, object] = field(default_factory=dict)
     in_use: set[str] = field(default_factory=set)     # every image the pages asked for
     _pool: ProcessPoolExecutor | None = None
@@ -41,13 +41,13 @@ class ChartCache:
         return self.directory / name
 
     def request(self, image) -> str:
-        """The file name of ``image`` (a BarChart or a ShareCard), drawn later if not cached."""
+        """The file name of ``image`` (a chart, map or preview card), drawn later if not cached."""
         name = image.digest + image.suffix
         self.in_use.add(name)
         if name in self.pending or name in self.reused:
             return name
         if self.path(name).exists():
-            self.reused.append(name)
+            self.reused.add(name)
         else:
             self.pending[name] = image
         return name
@@ -56,7 +56,7 @@ class ChartCache:
         """Count as this cache's the images ``other`` was asked for (in another process)."""
         for name, image in other.pending.items():
             self.pending.setdefault(name, image)
-        self.reused += [name for name in other.reused if name not in self.reused]
+        self.reused |= other.reused
         self.in_use |= other.in_use
 
     def start_drawing(self, workers: int) -> None:
