@@ -83,7 +83,7 @@ def generate(project: Project, dataset) -> Generation:
         if path.endswith(".md"):
             search.add_page(path, (project.content_dir / path).read_text(encoding="utf-8"))
     charts = ChartCache(project.chart_cache_dir)
-    render_site(dataset, docs, charts, search)
+    render_site(dataset, docs, charts, search, project=project)
     docs.prune()
     index = BackgroundJob(_write_search_index, search, project.static_dir)
     return Generation(docs, DocsFolder(project.static_dir), charts, index)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -260,3 +262,23 @@ def test_a_long_table_keeps_its_first_rows_and_puts_the_others_in_a_file(tmp_pat
         # relative to the page's URL (van-ban/a/), as the browser resolves it
         rest = json.loads((tmp_path / "docs" / "van-ban" / page / link).resolve().read_text(encoding="utf-8"))
         assert re.findall(r'data-so="(\d+)"', rest["rows"]) == [str(v) for v in range(SHOWN_ROWS, SHOWN_ROWS + 5)]
+
+
+def test_pages_show_the_history_of_the_project_being_built(tmp_path: Path, dataset) -> None:
+    """The "what changed" page reads the git history of the project being built (the benchmark
+    builds scratch projects), not this checkout's."""
+    other = Project(tmp_path / "other")
+    (other.root / "content").mkdir(parents=True)
+    shutil.copytree(Project().data_dir / "reference", other.data_dir / "reference")
+
+    def changes_page(name: str) -> str:
+        docs = DocsFolder(tmp_path / name)
+        render_site(dataset, docs, ChartCache(tmp_path / "charts"), SearchIndex(), project=other)
+        return (docs.root / "thay-doi.md").read_text(encoding="utf-8")
+
+    assert "\n## " not in changes_page("outside-git")  # no history of its own
+    shutil.copytree(Project().data_dir / "units", other.data_dir / "units")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Dữ liệu của dự án khác"]):
+        subprocess.run(["git", "-c", "user.name=Cán bộ", "-c", "user.email=canbo@example.invalid", *args],
+                       cwd=other.root, check=True, capture_output=True)
+    assert "## " in (page := changes_page("in-git")) and "Dữ liệu của dự án khác" in page

@@ -18,6 +18,7 @@ from typing import TypeVar
 import jinja2
 
 from ..model.records import Dataset
+from ..project import Project
 from . import format as fmt
 from . import urls
 from .charts import ChartCache
@@ -53,8 +54,10 @@ class EmbeddedChart:
 
 
 class Renderer:
-    def __init__(self, dataset: Dataset, docs: DocsFolder, chart_cache: ChartCache, search: SearchIndex) -> None:
+    def __init__(self, dataset: Dataset, docs: DocsFolder, chart_cache: ChartCache, search: SearchIndex,
+                 project: Project | None = None) -> None:
         self.dataset = dataset
+        self.project = project or Project()  # whose history and map boundaries the pages show
         self.docs = docs
         self.charts = chart_cache
         self.search = search

@@ -14,6 +14,7 @@ import copy
 
 from ..model.records import Dataset
 from ..parallel import BackgroundJob
+from ..project import Project
 from .charts import ChartCache
 from .docs_folder import DocsFolder
 from .renderer import Renderer
@@ -27,11 +28,12 @@ PARALLEL_FROM = 500  # models and documents; below this, a second process costs 
 
 
 def render_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache, search: SearchIndex,
-                in_background: bool | None = None) -> None:
+                in_background: bool | None = None, project: Project | None = None) -> None:
     """Write every generated page into ``docs`` (after content/ was copied in), ask ``charts`` for
     the images they show, and give each page's words to ``search``. ``in_background``: whether
-    a second process renders half the record pages (by default, when the data is large)."""
-    renderer = Renderer(dataset, docs, charts, search)
+    a second process renders half the record pages (by default, when the data is large);
+    ``project``: the one being built (by default, this checkout)."""
+    renderer = Renderer(dataset, docs, charts, search, project)
     if in_background is None:
         in_background = len(dataset.models) + len(dataset.documents) >= PARALLEL_FROM
     job = None

@@ -7,7 +7,6 @@ import os
 from xml.sax.saxutils import escape
 
 from ...history import data_history
-from ...project import Project
 from .. import urls
 from ..renderer import Renderer
 
@@ -37,7 +36,7 @@ def _target(r: Renderer, kind: str, record_id: str) -> tuple[str, str] | None:
 
 
 def render(r: Renderer) -> None:
-    changes = data_history(Project().root)
+    changes = data_history(r.project.root)
     publishes = []
     for change in changes:
         items = []

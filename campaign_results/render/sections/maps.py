@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 from ...model.units import SYSTEM_34, SYSTEM_63
-from ...project import Project
 from .. import urls
 from ..maps import ProvinceMap
 from ..renderer import Renderer
@@ -22,7 +21,7 @@ def render(r: Renderer) -> None:
     for day in r.dataset.peak_days.values():
         for result in day.results:
             counts[result.unit] += 1
-    geo = Project().data_dir / "reference" / "geo"
+    geo = r.project.data_dir / "reference" / "geo"
     maps = []
     for system, label, geojson in ((SYSTEM_63, "63 tỉnh, thành (đến 30/6/2025)", "vn_provinces_63_simplified.geojson"),
                                    (SYSTEM_34, "34 tỉnh, thành (từ 1/7/2025)", "vn_provinces_34_simplified.geojson")):
