@@ -165,6 +165,14 @@ def datapackage(all_tables: list[DataTable], dataset: Dataset) -> dict:
     }
 
 
+BUNDLES = ("du-lieu.zip", "datapackage.json", "du-lieu.json", "du-lieu.xlsx")
+
+
+def file_paths(all_tables: list[DataTable]) -> list[str]:
+    """The paths :func:`files` writes, known before the files are made."""
+    return [f"{FOLDER}/{t.name}.csv" for t in all_tables] + [f"{FOLDER}/{name}" for name in BUNDLES]
+
+
 def files(all_tables: list[DataTable], dataset: Dataset) -> dict[str, bytes]:
     """Every download, by its path under the site: CSVs, the zip, JSON, XLSX, datapackage.json."""
     package = datapackage(all_tables, dataset)

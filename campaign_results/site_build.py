@@ -1,10 +1,15 @@
 """A whole build, stage by stage, with what each stage did and how long it took.
 
-check (load → validate → model → cross-check) → generate (content/ and the
-generated pages into build/docs/; the search index, charts and images into
-build/static/, the images drawn on the other cores while MkDocs runs) →
-publish (MkDocs, then build/static/ beside its output, swap into site/).
-Used by ``build``, ``serve`` and the benchmark.
+check (load → validate → model → cross-check) → generate (content/ into
+build/docs/, then the plan of every generated page; the pages are written
+into build/docs/, the search index, long tables' rows, charts and images into
+build/static/) → publish (MkDocs, then build/static/ beside its output, swap
+into site/).
+
+A full build starts MkDocs as soon as the pages are planned, and writes them
+while MkDocs reads the first ones (publish/pages_as_written.py makes it wait
+for a page not yet written); the images are drawn on the other core while
+MkDocs finishes. Used by ``build``, ``serve`` and the benchmark.
 """
 
 from __future__ import annotations
@@ -19,12 +24,12 @@ from .parallel import BackgroundJob
 from .pipeline import check_data
 from .problems import Report
 from .project import Project
-from .publish.publish import PublishResult, publish
+from .publish.publish import MkDocsRun, PublishResult
 from .render import urls
 from .render.charts import ChartCache
 from .render.docs_folder import DocsFolder
 from .render.search_index import SearchIndex
-from .render.site_pages import render_site
+from .render.site_pages import SitePlan, plan_site
 
 
 @dataclass
@@ -45,10 +50,22 @@ class BuildOutcome:
 @dataclass
 class Generation:
     docs: DocsFolder     # Markdown sources and assets for MkDocs
-    static: DocsFolder   # files published as they are: the search index, charts and images
+    static: DocsFolder   # files published as they are: the search index, long tables' rows, charts, images
     charts: ChartCache
-    search_index: BackgroundJob  # writing the search index into the static folder
+    search: SearchIndex
+    plan: SitePlan
+    search_index: BackgroundJob | None = None  # writing the search index into the static folder
     finished: bool = False
+
+    def write(self, done=None, in_background: bool | None = None) -> None:
+        """Write the planned pages: in this process, in plan order, calling ``done(i)`` after entry i,
+        when ``done`` is given (MkDocs is reading them); else shared between two processes when
+        there are many (``in_background`` decides instead). Then start writing the search index."""
+        if done:
+            self.plan.write(done)
+        else:
+            self.plan.write_all(in_background)
+        self.search_index = BackgroundJob(_write_search_index, self.search, self.static.root)
 
     def finish(self) -> None:
         """Wait for the search index, draw the images missing from the cache (or wait for the
@@ -73,9 +90,9 @@ class Generation:
 
 
 def generate(project: Project, dataset) -> Generation:
-    """content/ and the generated pages into the docs folder, rewriting only what changed; the
-    search index is written into the static folder by a background process, and the images are
-    drawn, by :meth:`Generation.finish`."""
+    """Copy content/ into the docs folder and plan the generated pages (removing the files of a
+    previous build that the plan does not name); :meth:`Generation.write` writes them, rewriting
+    only what changed, :meth:`Generation.finish` completes the static folder."""
     docs = DocsFolder(project.docs_dir)
     docs.copy_hand_written(project.content_dir)
     search = SearchIndex()
@@ -83,10 +100,9 @@ def generate(project: Project, dataset) -> Generation:
         if path.endswith(".md"):
             search.add_page(path, (project.content_dir / path).read_text(encoding="utf-8"))
     charts = ChartCache(project.chart_cache_dir)
-    render_site(dataset, docs, charts, search, project=project)
-    docs.prune()
-    index = BackgroundJob(_write_search_index, search, project.static_dir)
-    return Generation(docs, DocsFolder(project.static_dir), charts, index)
+    static = DocsFolder(project.static_dir)
+    plan = plan_site(dataset, docs, charts, search, project=project, static=static)
+    return Generation(docs, static, charts, search, plan)
 
 
 def _write_search_index(search: SearchIndex, folder: Path) -> DocsFolder:
@@ -114,15 +130,14 @@ def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
         start = time.perf_counter()
         generated = generate(project, result.dataset)
         if publish_site:
-            # MkDocs needs the pages, not the images: draw them on the other cores meanwhile.
-            generated.charts.start_drawing(workers=max(1, (os.cpu_count() or 1) - 1))
+            outcome.published = _write_and_publish(project, generated, outcome.seconds, start)
         else:
+            generated.write()
             generated.finish()
-        outcome.seconds["generate"] = time.perf_counter() - start
-    if publish_site:
+            outcome.seconds["generate"] = time.perf_counter() - start
+    if publish_site and outcome.published is None:  # nothing changed: MkDocs only
         start = time.perf_counter()
-        outcome.published = publish(project.mkdocs_config, project.static_dir, project.site_dir,
-                                    prepare_static=generated.finish if generated else None)
+        outcome.published = MkDocsRun(project.mkdocs_config, project.site_dir).finish(project.static_dir)
         outcome.seconds["publish"] = time.perf_counter() - start
     if generated:
         generated.finish()  # when MkDocs failed, the images are still stored for the next build
@@ -132,3 +147,24 @@ def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
         if not outcome.report.warnings:  # warnings must show again on the next build
             remember_generation(project, current, outcome.files_generated)
     return outcome
+
+
+def _write_and_publish(project: Project, generated: Generation, seconds: dict[str, float],
+                       start: float) -> PublishResult:
+    """MkDocs starts on the plan; the pages are written while it reads them, then the images are
+    drawn on the other cores while it finishes. ``seconds``: generate (writing the pages, while
+    MkDocs runs) and publish (from MkDocs' start to the new site in place)."""
+    seconds["plan"] = time.perf_counter() - start
+    mkdocs = MkDocsRun(project.mkdocs_config, project.site_dir, [e.paths for e in generated.plan.entries],
+                       project.docs_dir.parent / "mkdocs-plan.json")
+    try:
+        generated.write(done=mkdocs.written)
+    except BaseException:
+        mkdocs.abandon()
+        raise
+    mkdocs.all_written()
+    generated.charts.start_drawing(workers=max(1, (os.cpu_count() or 1) - 1))
+    seconds["generate"] = time.perf_counter() - start
+    published = mkdocs.finish(project.static_dir, prepare_static=generated.finish)
+    seconds["publish"] = time.perf_counter() - mkdocs.start
+    return published

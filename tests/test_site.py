@@ -180,13 +180,16 @@ def test_a_second_generation_rewrites_nothing(tmp_path: Path) -> None:
     project = Project(copy_project(tmp_path / "project"))
     dataset = check_data(project.data_dir, project.root).dataset
     first = generate(project, dataset)
+    first.write()
     first.finish()
     again = generate(project, dataset)
+    again.write()
     again.finish()
     assert first.written and first.charts.drawn and again.written == [] and again.charts.drawn == []
     model = dataset.models["ben-tre-2021-vi-mot-ben-tre-xanh"]
     model.name = model.name + " (sửa)"
     edited = generate(project, dataset)
+    edited.write()
     edited.finish()
     assert "mo-hinh/ben-tre-2021-vi-mot-ben-tre-xanh.md" in edited.written
     assert len(edited.written) <= 20  # the model, the lists that name it, and the dataset downloads

@@ -2,12 +2,16 @@
 published beside them), written incrementally.
 
 A file is rewritten only when its content changed, so that a build after a
-one-record edit touches a handful of files. Files that no stage produced in
-this run (a deleted record's page, an old chart) are removed at the end.
+one-record edit touches a handful of files. Files that no stage produces in
+this run (a deleted record's page, an old chart) are removed: before the pages
+are written when the folder knows which files to expect (:meth:`expect`, the
+docs folder, whose pages MkDocs may start reading while others are still
+being written), else at the end.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +23,13 @@ class DocsFolder:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     hand_written: frozenset[str] = frozenset()
+    expected: frozenset[str] | None = None  # every generated path of this run, when known in advance
 
     def write(self, path: str, data: bytes) -> None:
         if path in self.produced:
             raise ValueError(f"{path} được tạo hai lần trong một lần dựng")
+        if self.expected is not None and path not in self.expected and path not in self.hand_written:
+            raise ValueError(f"{path} được tạo mà không có trong kế hoạch trang (render/site_pages.py)")
         self.produced.add(path)
         if _write_if_changed(self.root / path, data):
             self.written.append(path)
@@ -45,14 +52,28 @@ class DocsFolder:
             self.write(path.relative_to(content_dir).as_posix(), path.read_bytes())
         self.hand_written = frozenset(p.relative_to(content_dir).as_posix() for p in paths)
 
-    def prune(self) -> list[str]:
-        """Remove what this run did not produce; the removed paths."""
+    def expect(self, paths: Iterable[str]) -> None:
+        """The generated paths of this run: anything else in the folder is removed now, and writing a
+        path not among them is an error."""
+        self.expected = frozenset(paths)
+        clash = self.expected & self.hand_written
+        if clash:
+            raise ValueError(f"{sorted(clash)[0]} vừa là trang viết tay (content/) vừa là trang sinh ra")
+        self.prune(self.expected | self.hand_written)
+
+    def missing(self) -> list[str]:
+        """The expected paths that were not written."""
+        return sorted((self.expected or frozenset()) - self.produced)
+
+    def prune(self, keep: Iterable[str] | None = None) -> list[str]:
+        """Remove every file but ``keep`` (by default, what this run produced); the removed paths."""
+        keep = self.produced if keep is None else set(keep)
         removed = []
         if not self.root.exists():
             return removed
         for path in sorted(self.root.rglob("*"), reverse=True):
             relative = path.relative_to(self.root).as_posix()
-            if path.is_file() and relative not in self.produced:
+            if path.is_file() and relative not in keep:
                 path.unlink()
                 removed.append(relative)
             elif path.is_dir() and not any(path.iterdir()):
@@ -66,8 +87,9 @@ def _write_if_changed(target: Path, data: bytes) -> bool:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
             return False
         # A changed file is replaced rather than overwritten: the published site may hold a
-        # hard link to the old file (publish/publish.py), which must keep its bytes.
-        temporary = target.with_name(target.name + ".tmp")
+        # hard link to the old file (publish/publish.py), which must keep its bytes. The temporary
+        # name starts with a dot, which MkDocs ignores if it lists the folder meanwhile.
+        temporary = target.with_name("." + target.name + ".tmp")
         temporary.write_bytes(data)
         temporary.replace(target)
     except FileNotFoundError:

@@ -1,8 +1,10 @@
-"""The render stage's shared machinery: templates, links, charts and writing pages.
+"""The render stage's shared machinery: the plan of pages, templates, links, charts and writing pages.
 
-Each section of the site (``render/sections/*.py``) decides what its pages
-say; this module turns that into Markdown files under the docs folder. A file
-is rewritten only when its content changed.
+Each section of the site (``render/sections/*.py``) first plans its pages
+(:meth:`Renderer.plan`: which files, and the function that writes them), then
+those functions decide what the pages say; this module turns that into
+Markdown files under the docs folder. A file is rewritten only when its
+content changed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import jinja2
 
@@ -28,7 +29,6 @@ from .safe import h, md, t, yaml_str
 from .tables import SHOWN_ROWS, Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-T = TypeVar("T")
 
 LEVELS = {"trung-uong": "Trung ương", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
 FIELDS = {
@@ -44,6 +44,14 @@ DOCUMENT_TYPES = {"CV": "Công văn", "KH": "Kế hoạch", "BC": "Báo cáo", "
 
 
 @dataclass
+class PlannedPage:
+    """Files of the site (a page, or a page with the files it links to) and the function that writes them."""
+    paths: tuple[str, ...]
+    write: Callable[[], None]
+    last: bool = False  # written after every other (it waits for work done in the background)
+
+
+@dataclass
 class EmbeddedChart:
     src: str
     alt: str
@@ -55,15 +63,14 @@ class EmbeddedChart:
 
 class Renderer:
     def __init__(self, dataset: Dataset, docs: DocsFolder, chart_cache: ChartCache, search: SearchIndex,
-                 project: Project | None = None) -> None:
+                 project: Project | None = None, static: DocsFolder | None = None) -> None:
         self.dataset = dataset
         self.project = project or Project()  # whose history and map boundaries the pages show
         self.docs = docs
+        self.static = static or docs  # files published beside MkDocs' output (a long table's rows)
         self.charts = chart_cache
         self.search = search
-        self.after_sections: list[Callable[[], None]] = []  # run by render_site after every section
-        # Rendering shared between processes: this one is number ``part`` of ``parts`` (site_pages.py).
-        self.part, self.parts = 0, 1
+        self.planned: list[PlannedPage] = []
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
@@ -71,16 +78,12 @@ class Renderer:
         self.env.filters.update(h=h, t=t, md=md, yaml_str=yaml_str, number=fmt.number, money=fmt.money,
                                 percent=fmt.percent, date=fmt.date, clock=fmt.clock, quantity=fmt.quantity)
 
-    # --- sharing the work between processes ---------------------------------
+    # --- planning ---------------------------------------------------------
 
-    def share(self, records: Iterable[T]) -> list[T]:
-        """The records whose pages this process writes: every ``parts``-th, from number ``part``."""
-        return list(records)[self.part::self.parts]
-
-    @property
-    def leads(self) -> bool:
-        """Whether this process writes the pages that are not one per record (indexes, lists)."""
-        return self.part == 0
+    def plan(self, paths: str | Iterable[str], write: Callable[[], None], last: bool = False) -> None:
+        """The page ``paths`` (or the page and the files it links to) will be written by ``write()``;
+        ``last``: after every other page."""
+        self.planned.append(PlannedPage((paths,) if isinstance(paths, str) else tuple(paths), write, last))
 
     # --- naming things ----------------------------------------------------
 
@@ -150,7 +153,7 @@ class Renderer:
         # Named by page and content: two pages may have the same rows (a new province with one old one).
         key = f"{page}\0{table.caption}\0".encode() + data
         path = urls.table_rows(hashlib.sha256(key).hexdigest()[:16])
-        self.docs.write(path, data)
+        self.static.write(path, data)
         table.more_rows = self.href(page, path)
 
     def share_image(self, card) -> str:

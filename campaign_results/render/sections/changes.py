@@ -35,7 +35,11 @@ def _target(r: Renderer, kind: str, record_id: str) -> tuple[str, str] | None:
     return page_of(record_id), label(records[record_id])
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
+    r.plan((PAGE, FEED), lambda: _changes(r))
+
+
+def _changes(r: Renderer) -> None:
     changes = data_history(r.project.root)
     publishes = []
     for change in changes:

@@ -4,13 +4,14 @@ and one page per plan or directive."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from .. import urls
 from ..renderer import DOCUMENT_TYPES, Renderer
 from ..tables import Cell, Table, date_cell, text_cell
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
     cited_by: dict[str, list[tuple[str, str]]] = defaultdict(list)  # document → [(page, label)]
 
     def cite(doc_id: str | None, page: str, label: str) -> None:
@@ -36,16 +37,22 @@ def render(r: Renderer) -> None:
         for variant in doc.number_variants:
             cite(variant.cited_in, urls.document(doc.id), f"Văn bản được dẫn: {r.document_label(doc.id)}")
 
-    for doc in r.share(r.dataset.documents.values()):
-        page = urls.document(doc.id)
-        r.page(page, "document.md.j2", doc=doc, type_name=DOCUMENT_TYPES[doc.type],
-               cited_by=cited_by[doc.id], cited_in=citing_documents[doc.id],
-               description=f"{DOCUMENT_TYPES[doc.type]} {doc.number or ''} của {r.unit_name(doc.issuer)}: {doc.title}")
-    for plan in r.share(r.dataset.plans.values()):
-        r.page(urls.plan(plan.id), "plan.md.j2", plan=plan,
-               description=f"{plan.title} ({r.unit_name(plan.unit)}, {plan.year}).")
-    if r.leads:
-        _register(r)
+    r.plan(urls.DOCUMENTS, partial(_register, r))
+    for doc in r.dataset.documents.values():
+        r.plan(urls.document(doc.id), partial(_document_page, r, doc, cited_by[doc.id], citing_documents[doc.id]))
+    for plan_record in r.dataset.plans.values():
+        r.plan(urls.plan(plan_record.id), partial(_plan_page, r, plan_record))
+
+
+def _document_page(r: Renderer, doc, cited_by: list[tuple[str, str]], cited_in: list[str]) -> None:
+    r.page(urls.document(doc.id), "document.md.j2", doc=doc, type_name=DOCUMENT_TYPES[doc.type],
+           cited_by=cited_by, cited_in=cited_in,
+           description=f"{DOCUMENT_TYPES[doc.type]} {doc.number or ''} của {r.unit_name(doc.issuer)}: {doc.title}")
+
+
+def _plan_page(r: Renderer, plan) -> None:
+    r.page(urls.plan(plan.id), "plan.md.j2", plan=plan,
+           description=f"{plan.title} ({r.unit_name(plan.unit)}, {plan.year}).")
 
 
 def _register(r: Renderer) -> None:

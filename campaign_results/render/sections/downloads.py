@@ -15,21 +15,22 @@ DICTIONARY = "tu-dien-du-lieu.md"
 SCHEMAS = ["document", "model", "peak_day", "campaign", "plan", "unit", "result", "indicator"]
 
 
-def render(r: Renderer) -> None:
-    """The files (seconds of zip and XLSX writing) are made on the second core while the other
-    sections render; the download page, which shows their sizes, is written when they are ready."""
+def plan(r: Renderer) -> None:
+    """The files (seconds of zip and XLSX writing) are made in a background process, started now,
+    while the other pages are written; the download page, which shows their sizes, is written last,
+    when they are ready."""
     all_tables = export.tables(r.dataset)
     job = BackgroundJob(export.files, all_tables, r.dataset)
-    r.page(DICTIONARY, "dictionary.md.j2", schemas=[_schema(name) for name in SCHEMAS])
+    r.plan(DICTIONARY, lambda: r.page(DICTIONARY, "dictionary.md.j2", schemas=[_schema(name) for name in SCHEMAS]))
 
-    def finish() -> None:
+    def write() -> None:
         files = job.result()
         for path, data in files.items():
             r.docs.write(path, data)
         r.page(PAGE, "downloads.md.j2", tables=all_tables, folder=export.FOLDER, licence=export.LICENCE,
                sizes={path: len(data) for path, data in files.items()})
 
-    r.after_sections.append(finish)
+    r.plan((PAGE, *export.file_paths(all_tables)), write, last=True)
 
 
 def _schema(name: str) -> dict:

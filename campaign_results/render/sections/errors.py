@@ -16,6 +16,10 @@ def _general(template: str) -> str:
     return re.sub(r"\{[a-z_]+\}", "…", template)
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
+    r.plan(PAGE, lambda: _errors(r))
+
+
+def _errors(r: Renderer) -> None:
     rules = [rule for rule in RULES.values() if rule.code != "internal-error"]
     r.page(PAGE, "errors.md.j2", rules=rules, general=_general)

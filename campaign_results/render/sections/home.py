@@ -9,7 +9,11 @@ from ..renderer import Renderer
 from ..tables import Cell, Table, number_cell, quantity_cell
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
+    r.plan(urls.HOME, lambda: _home(r))
+
+
+def _home(r: Renderer) -> None:
     page = urls.HOME
     latest = max(r.dataset.peak_days.values(), key=lambda d: d.date, default=None)
     headline = []

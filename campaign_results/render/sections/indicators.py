@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from .. import urls
 from ..renderer import Renderer
 from ..tables import Cell, Table, number_cell, quantity_cell, text_cell
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
     rows: dict[str, list] = defaultdict(list)  # code → [(year, where-cell, unit id, scope, target, value)]
     for day in r.dataset.peak_days.values():
         name = f"Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}"
@@ -24,19 +25,25 @@ def render(r: Renderer) -> None:
         for f in m.indicators:
             rows[f.indicator].append((m.year, urls.model(m.id), m.name, m.unit, f.scope or "", f.target, f.result))
 
-    for code, indicator in r.share(r.dataset.indicators.items()):
-        page = urls.indicator(code)
-        table = Table(["Năm", "Ở đâu", "Đơn vị", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả"],
-                      caption=f"{indicator.label} ({indicator.unit})")
-        for year, target, label, unit, scope, goal, value in sorted(rows[code], key=lambda x: (-x[0], x[2])):
-            table.add([number_cell(year, str(year)), Cell(r.a(page, target, label), text=label),
-                       Cell(r.unit_link(page, unit), text=r.unit_name(unit)) if unit else text_cell("Toàn quốc"),
-                       text_cell(scope), quantity_cell(goal, indicator.kind), quantity_cell(value, indicator.kind)])
-        r.page(page, "indicator.md.j2", indicator=indicator, table=table if rows[code] else None,
-               description=f"Chỉ tiêu \"{indicator.label}\" ({indicator.unit}) qua các đơn vị và các năm.")
+    r.plan(urls.INDICATORS, partial(_index, r, rows))
+    for code, indicator in r.dataset.indicators.items():
+        r.plan(urls.indicator(code), partial(_indicator_page, r, code, indicator, rows[code]))
 
-    if not r.leads:
-        return
+
+def _indicator_page(r: Renderer, code: str, indicator, rows: list) -> None:
+    page = urls.indicator(code)
+    table = Table(["Năm", "Ở đâu", "Đơn vị", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả"],
+                  caption=f"{indicator.label} ({indicator.unit})")
+    for year, target, label, unit, scope, goal, value in sorted(rows, key=lambda x: (-x[0], x[2])):
+        table.add([number_cell(year, str(year)), Cell(r.a(page, target, label), text=label),
+                   Cell(r.unit_link(page, unit), text=r.unit_name(unit)) if unit else text_cell("Toàn quốc"),
+                   text_cell(scope), quantity_cell(goal, indicator.kind), quantity_cell(value, indicator.kind)])
+    r.page(page, "indicator.md.j2", indicator=indicator, table=table if rows else None,
+           description=f"Chỉ tiêu \"{indicator.label}\" ({indicator.unit}) qua các đơn vị và các năm.")
+
+
+def _index(r: Renderer, rows: dict[str, list]) -> None:
+    """``rows``: each indicator's figures."""
     page = urls.INDICATORS
     vocabulary = Table(["Mã", "Chỉ tiêu", "Đơn vị tính", "Số liệu"], caption="Danh mục chỉ tiêu")
     for code, indicator in sorted(r.dataset.indicators.items(), key=lambda kv: kv[1].label):

@@ -14,7 +14,11 @@ PAGE = "ban-do.md"
 MEASURE = "Số mô hình và kết quả"
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
+    r.plan(PAGE, lambda: _maps(r))
+
+
+def _maps(r: Renderer) -> None:
     counts: Counter = Counter()
     for model in r.dataset.models.values():
         counts[model.unit] += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 from .. import urls
 from ..bar_chart import BarChart
@@ -22,12 +23,11 @@ FILTERS = {
 }
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
     models = sorted(r.dataset.models.values(), key=lambda m: (-m.year, r.unit_name(m.unit), m.name))
-    for model in r.share(models):
-        _model_page(r, model)
-    if r.leads:
-        _catalogue(r, models)
+    r.plan(urls.MODELS, partial(_catalogue, r, models))
+    for model in models:
+        r.plan(urls.model(model.id), partial(_model_page, r, model))
 
 
 def _catalogue(r: Renderer, models) -> None:

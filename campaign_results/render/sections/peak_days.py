@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from .. import urls
 from ..bar_chart import BarChart
 from ..format import clock, money, number, quantity
@@ -13,16 +15,18 @@ from .models import MIN_BARS_FOR_CHART
 MAX_BARS = 10  # more bars are unreadable on a phone; the per-unit table above has every unit
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
     days = sorted(r.dataset.peak_days.values(), key=lambda d: d.date, reverse=True)
-    for day in r.share(days):
-        _peak_day_page(r, day)
-    for campaign in r.share(r.dataset.campaigns.values()):
-        page = urls.campaign(campaign.id)
-        r.page(page, "campaign.md.j2", campaign=campaign,
-               days=[d for d in days if d.campaign == campaign.id])
-    if r.leads:
-        _index(r, days)
+    r.plan(urls.PEAK_DAYS, partial(_index, r, days))
+    for day in days:
+        r.plan(urls.peak_day(day.id), partial(_peak_day_page, r, day))
+    for campaign in r.dataset.campaigns.values():
+        r.plan(urls.campaign(campaign.id), partial(_campaign_page, r, campaign, days))
+
+
+def _campaign_page(r: Renderer, campaign, days) -> None:
+    r.page(urls.campaign(campaign.id), "campaign.md.j2", campaign=campaign,
+           days=[d for d in days if d.campaign == campaign.id])
 
 
 def _index(r: Renderer, days) -> None:

@@ -7,6 +7,7 @@ today's province rolls up the models and results of the provinces merged into it
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from ...model.units import SYSTEM_34, SYSTEM_63
 from .. import urls
@@ -16,7 +17,7 @@ from ..share_card import ShareCard
 from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_cell
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
     models, results, documents, plans, late = (defaultdict(list) for _ in range(5))
     for m in r.dataset.models.values():
         models[m.unit].append(m)
@@ -31,28 +32,32 @@ def render(r: Renderer) -> None:
     for plan in r.dataset.plans.values():
         plans[plan.unit].append(plan)
 
-    for unit in r.share(r.dataset.units.by_id.values()):
-        page = urls.unit(unit.id)
-        covered = [unit.id] + (unit.predecessors if unit.system == SYSTEM_34 else [])
-        n_models = sum(len(models[u]) for u in covered)
-        n_results = sum(len(results[u]) for u in covered)
-        n_days = len({day.id for u in covered for day, _ in results[u]})
-        card = ShareCard(unit.name, (("mô hình \"Dân vận khéo\"", number(n_models)),
-                                     ("kết quả tại Ngày cao điểm", number(n_results)),
-                                     ("Ngày cao điểm có kết quả", number(n_days))),
-                         "Kết quả \"Dân vận khéo\" và Ngày cao điểm")
-        r.page(page, "unit.md.j2", unit=unit, image=r.share_image(card),
-               successor=r.dataset.unit(unit.successor) if unit.successor else None,
-               predecessors=[r.dataset.unit(u) for u in unit.predecessors],
-               models=_models_table(r, page, [m for u in covered for m in models[u]]),
-               results=_results_table(r, page, [x for u in covered for x in results[u]]),
-               documents=sorted((d for u in covered for d in documents[u]),
-                                key=lambda d: (d.date is None, d.date), reverse=True),
-               plans=[p for u in covered for p in plans[u]],
-               late=[(u, day) for u in covered for day in late[u]],
-               description=f"{unit.name}: {n_models} mô hình \"Dân vận khéo\", kết quả tại {n_days} Ngày cao điểm.")
-    if r.leads:
-        _index(r, models, results)
+    r.plan(urls.UNITS, partial(_index, r, models, results))
+    for unit in r.dataset.units.by_id.values():
+        r.plan(urls.unit(unit.id), partial(_unit_page, r, unit, models, results, documents, plans, late))
+
+
+def _unit_page(r: Renderer, unit, models, results, documents, plans, late) -> None:
+    """``models`` … ``late``: the records of every unit, by unit id."""
+    page = urls.unit(unit.id)
+    covered = [unit.id] + (unit.predecessors if unit.system == SYSTEM_34 else [])
+    n_models = sum(len(models[u]) for u in covered)
+    n_results = sum(len(results[u]) for u in covered)
+    n_days = len({day.id for u in covered for day, _ in results[u]})
+    card = ShareCard(unit.name, (("mô hình \"Dân vận khéo\"", number(n_models)),
+                                 ("kết quả tại Ngày cao điểm", number(n_results)),
+                                 ("Ngày cao điểm có kết quả", number(n_days))),
+                     "Kết quả \"Dân vận khéo\" và Ngày cao điểm")
+    r.page(page, "unit.md.j2", unit=unit, image=r.share_image(card),
+           successor=r.dataset.unit(unit.successor) if unit.successor else None,
+           predecessors=[r.dataset.unit(u) for u in unit.predecessors],
+           models=_models_table(r, page, [m for u in covered for m in models[u]]),
+           results=_results_table(r, page, [x for u in covered for x in results[u]]),
+           documents=sorted((d for u in covered for d in documents[u]),
+                            key=lambda d: (d.date is None, d.date), reverse=True),
+           plans=[p for u in covered for p in plans[u]],
+           late=[(u, day) for u in covered for day in late[u]],
+           description=f"{unit.name}: {n_models} mô hình \"Dân vận khéo\", kết quả tại {n_days} Ngày cao điểm.")
 
 
 def _models_table(r: Renderer, page: str, models) -> Table | None:

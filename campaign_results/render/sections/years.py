@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from .. import urls
 from ..renderer import LEVELS, STATUSES, Renderer
 from ..tables import Cell, Table, number_cell, text_cell
 
 
-def render(r: Renderer) -> None:
+def plan(r: Renderer) -> None:
     models, days, documents = defaultdict(list), defaultdict(list), defaultdict(list)
     for m in r.dataset.models.values():
         models[m.year].append(m)
@@ -19,18 +20,25 @@ def render(r: Renderer) -> None:
         if doc.date:
             documents[doc.date.year].append(doc)
     years = sorted(set(models) | set(days) | set(documents), reverse=True)
-    for year in r.share(years):
-        page = urls.year(year)
-        model_table = Table(["Mô hình", "Đơn vị", "Cấp", "Trạng thái"], caption=f"Mô hình năm {year}")
-        for m in sorted(models[year], key=lambda m: (r.unit_name(m.unit), m.name)):
-            model_table.add([Cell(r.a(page, urls.model(m.id), m.name), text=m.name), Cell(r.unit_link(page, m.unit)),
-                             text_cell(LEVELS[m.level]), text_cell(STATUSES[m.status])])
-        r.page(page, "year.md.j2", year=year, models=model_table if models[year] else None,
-               days=sorted(days[year], key=lambda d: d.date),
-               documents=sorted(documents[year], key=lambda d: d.date),
-               description=f"Năm {year}: {len(models[year])} mô hình \"Dân vận khéo\", {len(days[year])} Ngày cao điểm.")
-    if not r.leads:
-        return
+    r.plan(urls.YEARS, partial(_index, r, years, models, days, documents))
+    for year in years:
+        r.plan(urls.year(year), partial(_year_page, r, year, models[year], days[year], documents[year]))
+
+
+def _year_page(r: Renderer, year: int, models, days, documents) -> None:
+    page = urls.year(year)
+    model_table = Table(["Mô hình", "Đơn vị", "Cấp", "Trạng thái"], caption=f"Mô hình năm {year}")
+    for m in sorted(models, key=lambda m: (r.unit_name(m.unit), m.name)):
+        model_table.add([Cell(r.a(page, urls.model(m.id), m.name), text=m.name), Cell(r.unit_link(page, m.unit)),
+                         text_cell(LEVELS[m.level]), text_cell(STATUSES[m.status])])
+    r.page(page, "year.md.j2", year=year, models=model_table if models else None,
+           days=sorted(days, key=lambda d: d.date),
+           documents=sorted(documents, key=lambda d: d.date),
+           description=f"Năm {year}: {len(models)} mô hình \"Dân vận khéo\", {len(days)} Ngày cao điểm.")
+
+
+def _index(r: Renderer, years: list[int], models, days, documents) -> None:
+    """``models``, ``days``, ``documents``: the records of each year."""
     page = urls.YEARS
     table = Table(["Năm", "Mô hình", "Ngày cao điểm", "Văn bản"], caption="Theo năm")
     for year in years:

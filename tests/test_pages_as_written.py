@@ -1,0 +1,137 @@
+"""MkDocs starts before the generated pages are written (publish/pages_as_written.py): it waits for
+each page, builds what was written, and stops when generation stops."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from campaign_results.project import Project
+from campaign_results.publish import pages_as_written
+from campaign_results.publish.publish import MkDocsRun
+from campaign_results.render.docs_folder import DocsFolder
+from campaign_results.render.sections import years
+from campaign_results.site_build import build_project
+
+from .conftest import build, copy_project
+
+HOOK = Path(pages_as_written.__file__)
+START_UP = 2.0  # seconds: MkDocs reaches its pages well within this on this machine
+
+
+@pytest.fixture
+def small_site(tmp_path: Path) -> Path:
+    """A small MkDocs project using the hook: one hand-written page linking to a planned one, and a
+    planned page whose file on disk is a previous build's."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Trang chủ\n\n[Trang mới](moi.md)\n", encoding="utf-8")
+    (tmp_path / "docs" / "cu.md").write_text("# Bản cũ\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Thử\ndocs_dir: docs\nstrict: true\ntheme:\n  name: mkdocs\nhooks:\n  - {HOOK}\n",
+        encoding="utf-8")
+    return tmp_path
+
+
+def _run(root: Path) -> MkDocsRun:
+    plan = [("moi.md",), ("cu.md",), ("tep/so-lieu.csv",)]
+    return MkDocsRun(root / "mkdocs.yml", root / "site", plan, root / "plan.json")
+
+
+def test_mkdocs_waits_for_each_page_and_builds_it_as_written(small_site: Path) -> None:
+    mkdocs = _run(small_site)
+    time.sleep(START_UP)  # without waiting, MkDocs would now build the old page and miss the new one
+    assert mkdocs.process.poll() is None
+    (small_site / "docs" / "moi.md").write_text("# Trang mới\n\nViết sau khi MkDocs chạy.\n", encoding="utf-8")
+    mkdocs.written(0)
+    (small_site / "docs" / "cu.md").write_text("# Bản mới\n", encoding="utf-8")
+    mkdocs.written(1)
+    (small_site / "docs" / "tep").mkdir()
+    (small_site / "docs" / "tep" / "so-lieu.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    mkdocs.written(2)
+    mkdocs.all_written()
+    published = mkdocs.finish(small_site / "static")
+    assert published.ok, published.log
+    site = small_site / "site"
+    assert "Viết sau khi MkDocs chạy." in (site / "moi" / "index.html").read_text(encoding="utf-8")
+    old = (site / "cu" / "index.html").read_text(encoding="utf-8")
+    assert "Bản mới" in old and "Bản cũ" not in old
+    assert (site / "tep" / "so-lieu.csv").read_text(encoding="utf-8") == "a,b\n1,2\n"
+
+
+def test_mkdocs_stops_when_generation_stops_and_nothing_is_published(small_site: Path) -> None:
+    (small_site / "site").mkdir()
+    (small_site / "site" / "index.html").write_text("bản đang xuất bản", encoding="utf-8")
+    mkdocs = _run(small_site)
+    (small_site / "docs" / "moi.md").write_text("# Trang mới\n", encoding="utf-8")
+    mkdocs.written(0)
+    published = mkdocs.finish(small_site / "static")  # the other entries never come
+    assert not published.ok
+    assert "Sinh trang dừng giữa chừng" in published.log
+    assert (small_site / "site" / "index.html").read_text(encoding="utf-8") == "bản đang xuất bản"
+    assert not (small_site / "site.new").exists()
+
+
+def test_mkdocs_by_hand_ignores_the_hook(small_site: Path) -> None:
+    (small_site / "docs" / "moi.md").write_text("# Trang mới\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in (pages_as_written.PLAN, pages_as_written.PROGRESS)}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=small_site, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Bản cũ" in (small_site / "site" / "cu" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_published_site_is_what_mkdocs_builds_from_the_finished_pages(project: Path) -> None:
+    run = build(project)
+    assert run.returncode == 0, run.stdout + run.stderr
+    alone = project / "site-alone"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(alone)],
+                   cwd=project, check=True, capture_output=True, timeout=300)
+    site = project / "site"
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    by_hand = {p.relative_to(alone).as_posix() for p in alone.rglob("*") if p.is_file()}
+    static = {p.relative_to(project / "build/static").as_posix()
+              for p in (project / "build/static").rglob("*") if p.is_file()}
+    assert built == by_hand | static
+    # the sitemap lists the pages in the order they were built
+    for path in sorted(by_hand - {"sitemap.xml", "sitemap.xml.gz"}):
+        assert filecmp.cmp(site / path, alone / path, shallow=False), path
+    assert sorted((site / "sitemap.xml").read_text().splitlines()) == \
+        sorted((alone / "sitemap.xml").read_text().splitlines())
+
+
+def test_a_failure_while_pages_are_written_publishes_nothing(project: Path, monkeypatch) -> None:
+    assert build(project).returncode == 0
+    before = (project / "site" / "index.html").read_bytes()
+
+    def broken(*args) -> None:
+        raise RuntimeError("hỏng khi viết trang năm")
+
+    monkeypatch.setattr(years, "_year_page", broken)
+    with pytest.raises(RuntimeError, match="hỏng khi viết trang năm"):
+        build_project(Project(project))
+    assert (project / "site" / "index.html").read_bytes() == before
+    assert not (project / "site.new").exists()
+
+
+def test_the_docs_folder_keeps_only_planned_and_hand_written_files(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "gioi-thieu.md").write_text("# Giới thiệu\n", encoding="utf-8")
+    docs = DocsFolder(tmp_path / "docs")
+    (tmp_path / "docs" / "mo-hinh").mkdir(parents=True)
+    (tmp_path / "docs" / "mo-hinh" / "da-xoa.md").write_text("# Mô hình đã xoá\n", encoding="utf-8")
+    (tmp_path / "docs" / "mo-hinh" / "con.md").write_text("# Mô hình còn\n", encoding="utf-8")
+    docs.copy_hand_written(content)
+    docs.expect(["mo-hinh/con.md", "mo-hinh/moi.md"])
+    assert sorted(p.relative_to(docs.root).as_posix() for p in docs.root.rglob("*.md")) == \
+        ["gioi-thieu.md", "mo-hinh/con.md"]  # the deleted record's page is gone before MkDocs starts
+    docs.write("mo-hinh/con.md", "# Mô hình còn\n".encode())
+    assert docs.missing() == ["mo-hinh/moi.md"]
+    with pytest.raises(ValueError, match="không có trong kế hoạch"):
+        docs.write("mo-hinh/ngoai-ke-hoach.md", b"# ?\n")
