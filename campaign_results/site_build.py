@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import collector
 from .fingerprint import fingerprint, remember_generation, unchanged_since_last_generation
 from .parallel import BackgroundJob
 from .pipeline import check_data
@@ -113,6 +114,11 @@ def _write_search_index(search: SearchIndex, folder: Path) -> DocsFolder:
 
 
 def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
+    with collector.paused():
+        return _build(project, publish_site)
+
+
+def _build(project: Project, publish_site: bool) -> BuildOutcome:
     start = time.perf_counter()
     current = fingerprint(project)
     unchanged = unchanged_since_last_generation(project, current)

@@ -2,9 +2,11 @@
 
 On N synthetic records (see synth.py) in a scratch project:
 
-1. a cold full build (empty caches) in a child process: full_build_s, split into
-   generate_s (check + records → Markdown, charts and search index), mkdocs_s and static_s
-   (the search index linked in beside MkDocs' output);
+1. a cold full build (empty caches) in a child process: full_build_s, with generate_s (check +
+   records → Markdown, charts and search index), mkdocs_s and static_s (the search index linked
+   in beside MkDocs' output). MkDocs starts once the check is done and the pages are planned, and
+   builds them while they are written, so generate_s and mkdocs_s overlap: full_build_s is about
+   the check, the planning and mkdocs_s;
    peak_rss_mb is the largest resident memory of that process and its children;
 2. floor_s: `mkdocs build` alone on the same generated Markdown; ratio = full/floor;
 3. the generation step again with nothing changed (noop_*), then after editing one

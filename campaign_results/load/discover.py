@@ -136,4 +136,5 @@ def _read_csv(path: Path, file: str, kind: str, report: Report) -> list[RawRecor
     for problem in table.problems:
         field = problem.params.get("column") if problem.code == "csv-unknown-column" else None
         report.add(problem.code, Place(file, problem.line, problem.column, field), **problem.params)
-    return [RawRecord(kind, file, row, table=path.stem) for row in table.rows]
+    name = path.stem
+    return [RawRecord(kind, file, row, table=name) for row in table.rows]

@@ -8,6 +8,7 @@ its name and is taken from the cache instead of being drawn again.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -65,9 +66,8 @@ class ChartCache:
             return
         images = list(self.pending.values())
         chunk = max(1, len(images) // (workers * 4))
-        # Lower priority than MkDocs, whose time is what the reader of the build waits for.
         self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                         initializer=os.nice, initargs=(5,))
+                                         initializer=_start_worker)
         self._results = [self._pool.submit(_draw_all, images[i:i + chunk]) for i in range(0, len(images), chunk)]
 
     def draw_pending(self, workers: int | None = None) -> None:
@@ -91,6 +91,11 @@ class ChartCache:
             temporary.replace(self.path(name))
             self.drawn.append(name)
         self.pending.clear()
+
+
+def _start_worker() -> None:
+    os.nice(5)  # lower priority than MkDocs, whose time is what the reader of the build waits for
+    gc.enable()  # paused by the build (collector.py); matplotlib's figures are cycles
 
 
 def _draw_all(images: list) -> list[bytes]:
