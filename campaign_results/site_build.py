@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +59,7 @@ class Generation:
     search_index: BackgroundJob | None = None  # writing the search index into the static folder
     finished: bool = False
 
-    def write(self, done=None, in_background: bool | None = None) -> None:
+    def write(self, done: Callable[[int], None] | None = None, in_background: bool | None = None) -> None:
         """Write the planned pages: in this process, in plan order, calling ``done(i)`` after entry i,
         when ``done`` is given (MkDocs is reading them); else shared between two processes when
         there are many (``in_background`` decides instead). Then start writing the search index."""
