@@ -8,14 +8,18 @@ processes. Where fork is not available, the function simply runs at once.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable
 from typing import Any
 
 
 class BackgroundJob:
-    """``function(*args)`` running in a child process; :meth:`result` waits for its value."""
+    """``function(*args)`` running in a child process; :meth:`result` waits for its value.
 
-    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+    ``modest``: the child gives way to other processes (a higher nice value): work that runs
+    while MkDocs builds, whose time is what the build waits for."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any, modest: bool = False) -> None:
         self._value: tuple[bool, Any] | None = None
         self._process = None
         if "fork" not in multiprocessing.get_all_start_methods():
@@ -23,7 +27,7 @@ class BackgroundJob:
             return
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_send_result, args=(send, function, args), daemon=True)
+        self._process = context.Process(target=_send_result, args=(send, function, args, modest), daemon=True)
         self._process.start()
         send.close()
 
@@ -48,6 +52,11 @@ def _call(function: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
         return False, error
 
 
-def _send_result(send, function: Callable[..., Any], args: tuple) -> None:
+MODEST_NICE = 10  # a process at nice 10 gets about a tenth of a core that a nice-0 process also wants
+
+
+def _send_result(send, function: Callable[..., Any], args: tuple, modest: bool) -> None:
+    if modest:
+        os.nice(MODEST_NICE)
     send.send(_call(function, args))
     send.close()

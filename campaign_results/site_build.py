@@ -67,7 +67,7 @@ class Generation:
             self.plan.write(done)
         else:
             self.plan.write_all(in_background)
-        self.search_index = BackgroundJob(_write_search_index, self.search, self.static.root)
+        self.search_index = BackgroundJob(_write_search_index, self.search, self.static.root, modest=True)
 
     def finish(self) -> None:
         """Wait for the search index, draw the images missing from the cache (or wait for the

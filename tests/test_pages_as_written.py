@@ -105,6 +105,20 @@ def test_the_published_site_is_what_mkdocs_builds_from_the_finished_pages(projec
         sorted((alone / "sitemap.xml").read_text().splitlines())
 
 
+def test_a_config_without_the_hook_fails_with_the_fix_and_publishes_nothing(project: Path) -> None:
+    assert build(project).returncode == 0
+    before = (project / "site" / "index.html").read_bytes()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n  - campaign_results/publish/pages_as_written.py\n",
+                                                                 ""), encoding="utf-8")
+    assert "pages_as_written" not in config.read_text(encoding="utf-8")
+    (project / "data/models/2021/ben-tre-2021-vi-mot-ben-tre-xanh.yaml").touch()  # not the last build's inputs
+    run = build(project)
+    assert run.returncode == 1
+    assert "thiếu hook" in run.stdout and "campaign_results/publish/pages_as_written.py" in run.stdout
+    assert (project / "site" / "index.html").read_bytes() == before
+
+
 def test_a_failure_while_pages_are_written_publishes_nothing(project: Path, monkeypatch) -> None:
     assert build(project).returncode == 0
     before = (project / "site" / "index.html").read_bytes()

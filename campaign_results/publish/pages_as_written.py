@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 PLAN = "CAMPAIGN_RESULTS_PLAN"
 PROGRESS = "CAMPAIGN_RESULTS_PROGRESS"
 END = "end"
+STARTED = "Building the planned pages as they are written."  # logged, so the build knows the hook ran
 
 
 class _Progress:
@@ -85,6 +86,7 @@ def on_startup(command: str, dirty: bool) -> None:
         _entries = json.load(handle)
     _plan = {path: index for index, paths in enumerate(_entries) for path in paths}
     _progress = _Progress(int(os.environ[PROGRESS]))
+    logging.getLogger("mkdocs").info(STARTED)
 
 
 def on_files(files: Files, config) -> Files:

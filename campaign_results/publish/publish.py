@@ -49,7 +49,9 @@ class MkDocsRun:
         self.staging = site_dir.with_name(site_dir.name + ".new")
         shutil.rmtree(self.staging, ignore_errors=True)
         self.start = time.perf_counter()
+        self.config_file = config_file
         self._progress = None
+        self._planned = planned is not None
         env = dict(os.environ)
         pass_fds: tuple[int, ...] = ()
         if planned is not None:
@@ -109,8 +111,14 @@ class MkDocsRun:
         log = self._log.read().decode("utf-8", errors="replace")
         self._log.close()
         seconds = {"mkdocs": time.perf_counter() - self.start}
-        if self.process.returncode != 0:
+        # Without the hook, MkDocs would not wait: it could publish a page's previous version.
+        hook_missing = self._planned and pages_as_written.STARTED not in log
+        if self.process.returncode != 0 or hook_missing:
             shutil.rmtree(self.staging, ignore_errors=True)
+            if hook_missing:
+                name = self.config_file.name
+                log += (f"\n{name} thiếu hook của bước sinh trang, nên MkDocs không chờ các trang được viết xong.\n"
+                        f"Cách sửa: thêm vào {name}\nhooks:\n  - campaign_results/publish/pages_as_written.py\n")
             return PublishResult(False, log)
         start = time.perf_counter()
         if prepare_static:

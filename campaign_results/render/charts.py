@@ -15,6 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..parallel import MODEST_NICE
+
 PARALLEL_FROM = 16  # below this many charts, starting worker processes costs more than it saves
 
 
@@ -94,7 +96,7 @@ class ChartCache:
 
 
 def _start_worker() -> None:
-    os.nice(5)  # lower priority than MkDocs, whose time is what the reader of the build waits for
+    os.nice(MODEST_NICE)  # lower priority than MkDocs, whose time is what the reader of the build waits for
     gc.enable()  # paused by the build (collector.py); matplotlib's figures are cycles
 
 

@@ -20,7 +20,7 @@ def plan(r: Renderer) -> None:
     while the other pages are written; the download page, which shows their sizes, is written last,
     when they are ready."""
     all_tables = export.tables(r.dataset)
-    job = BackgroundJob(export.files, all_tables, r.dataset)
+    job = BackgroundJob(export.files, all_tables, r.dataset, modest=True)
     r.plan(DICTIONARY, lambda: r.page(DICTIONARY, "dictionary.md.j2", schemas=[_schema(name) for name in SCHEMAS]))
 
     def write() -> None:
