@@ -26,7 +26,7 @@ from .sections import changes, documents, downloads, errors, home, indicators, m
 
 # downloads first: its files are made in a background process while the other pages are written.
 SECTIONS = (downloads, home, errors, maps, changes, models, units, documents, peak_days, years, indicators)
-PARALLEL_FROM = 500  # planned pages; below this, a second process costs more than it saves
+PARALLEL_FROM = 2000  # planned pages; below this, a second process costs more than it saves
 
 
 @dataclass

@@ -29,8 +29,8 @@ def plan(r: Renderer) -> None:
                 late[unit_id].append(day)
     for doc in r.dataset.documents.values():
         documents[doc.issuer].append(doc)
-    for plan in r.dataset.plans.values():
-        plans[plan.unit].append(plan)
+    for record in r.dataset.plans.values():
+        plans[record.unit].append(record)
 
     r.plan(urls.UNITS, partial(_index, r, models, results))
     for unit in r.dataset.units.by_id.values():
