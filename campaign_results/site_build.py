@@ -136,6 +136,7 @@ def _build(project: Project, publish_site: bool) -> BuildOutcome:
             return outcome
         start = time.perf_counter()
         generated = generate(project, result.dataset)
+        outcome.seconds["plan"] = time.perf_counter() - start
         if publish_site:
             outcome.published = _write_and_publish(project, generated, outcome.seconds, start)
         else:
@@ -160,8 +161,7 @@ def _write_and_publish(project: Project, generated: Generation, seconds: dict[st
                        start: float) -> PublishResult:
     """MkDocs starts on the plan; the pages are written while it reads them, then the images are
     drawn on the other cores while it finishes. ``seconds``: generate (writing the pages, while
-    MkDocs runs) and publish (from MkDocs' start to the new site in place)."""
-    seconds["plan"] = time.perf_counter() - start
+    MkDocs runs, counted from ``start``) and publish (from MkDocs' start to the new site in place)."""
     mkdocs = MkDocsRun(project.mkdocs_config, project.site_dir, [e.paths for e in generated.plan.entries],
                        project.docs_dir.parent / "mkdocs-plan.json")
     try:

@@ -28,7 +28,7 @@ class DocsFolder:
     def write(self, path: str, data: bytes) -> None:
         if path in self.produced:
             raise ValueError(f"{path} được tạo hai lần trong một lần dựng")
-        if self.expected is not None and path not in self.expected and path not in self.hand_written:
+        if self.expected is not None and path not in self.expected:
             raise ValueError(f"{path} được tạo mà không có trong kế hoạch trang (render/site_pages.py)")
         self.produced.add(path)
         if _write_if_changed(self.root / path, data):

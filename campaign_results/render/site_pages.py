@@ -34,10 +34,6 @@ class SitePlan:
     renderer: Renderer
     entries: list[PlannedPage]  # in the order they are written: the ``last`` ones at the end
 
-    @property
-    def paths(self) -> list[str]:
-        return [path for entry in self.entries for path in entry.paths]
-
     def write(self, done: Callable[[int], None] | None = None) -> None:
         """Write every planned file in this process, in plan order; ``done(i)`` after entry i."""
         for index, entry in enumerate(self.entries):
