@@ -45,11 +45,56 @@ RULES: dict[str, Rule] = _rules(
          "Tệp rỗng, không có bản ghi nào.",
          "Điền nội dung bản ghi hoặc xoá tệp.",
          "(tệp không có nội dung)"),
+    # A file YAML cannot read: each common slip has its own code (campaign_results/load/yaml_slips.py).
+    Rule("yaml-colon-in-value", E,
+         "Dòng {line}: giá trị có dấu hai chấm \":\" ở giữa, nên YAML tưởng đó là một trường mới "
+         "và không đọc được dòng này.",
+         "Đặt cả giá trị trong một cặp dấu ngoặc kép; dấu ngoặc kép bên trong đổi thành ngoặc đơn. "
+         "Sửa dòng {line} thành: {fixed}",
+         "name: Mô hình: \"Vì một Bến Tre xanh\"   (đúng: name: \"Mô hình: 'Vì một Bến Tre xanh'\")"),
+    Rule("yaml-text-after-quote", E,
+         "Dòng {line}: giá trị mở đầu bằng dấu {quote} nhưng sau dấu đóng ngoặc vẫn còn chữ.",
+         "Dấu ngoặc kép phải bao cả giá trị, từ chữ đầu đến chữ cuối; dấu ngoặc kép bên trong đổi "
+         "thành ngoặc đơn. Sửa dòng {line} thành: {fixed}",
+         "name: \"Vì một Bến Tre xanh\" của Đoàn   (đúng: name: \"'Vì một Bến Tre xanh' của Đoàn\")"),
+    Rule("yaml-tab", E,
+         "Dòng {line}, cột {column}: có ký tự Tab; YAML không nhận Tab để thụt lề.",
+         "Xoá ký tự Tab và thụt lề bằng dấu cách, thẳng hàng với các dòng cùng cấp "
+         "(trong trình soạn thảo của GitHub, chọn Spaces thay cho Tabs). Sửa dòng {line} thành: {fixed}",
+         "  - indicator: cay-xanh\n→result: 5   (→ là ký tự Tab; đúng: 4 dấu cách rồi result: 5)"),
+    Rule("yaml-indentation", E,
+         "Dòng {line}: {what} thụt lề {found} dấu cách, nhưng theo dòng {sibling_line} thì cần "
+         "thụt {expected} dấu cách.",
+         "Các mục cùng cấp (cùng một danh sách, hoặc các trường của cùng một mục) phải bắt đầu ở "
+         "cùng một cột. Sửa dòng {line} thành: {fixed}",
+         "  - indicator: cay-xanh\n   result: 5   (result thụt 3 dấu cách, cần 4)"),
+    Rule("yaml-unclosed-bracket", E,
+         "Dấu \"{opener}\" mở ở dòng {line} chưa được đóng: đến {end} vẫn chưa thấy "
+         "dấu \"{closer}\".",
+         "Thêm dấu \"{closer}\" ngay sau mục cuối cùng. Nếu cả danh sách nằm trên một dòng, "
+         "sửa dòng {line} thành: {fixed}",
+         "sources: [ben-tre-2021-2616-cv, ben-tre-2021-01-hd-bcd"),
+    Rule("yaml-unclosed-quote", E,
+         "Dấu {quote} mở ở dòng {line} chưa được đóng, nên YAML đọc lẫn các dòng sau vào giá trị "
+         "này (đến {end}).",
+         "Thêm dấu đóng ngoặc ở cuối giá trị. Sửa dòng {line} thành: {fixed}",
+         "name: \"Vì một Bến Tre xanh   (thiếu dấu \" ở cuối)"),
+    Rule("yaml-special-start", E,
+         "Dòng {line}: giá trị bắt đầu bằng dấu \"{char}\", một ký hiệu riêng của YAML, nên "
+         "không đọc được như chữ thường.",
+         "Đặt cả giá trị trong một cặp dấu ngoặc kép. Sửa dòng {line} thành: {fixed}",
+         "description: *Nghiêng* ở đầu giá trị"),
+    Rule("yaml-missing-colon", E,
+         "Dòng {line}: thiếu dấu hai chấm và dấu cách \": \" sau tên trường.",
+         "Viết tên trường, dấu hai chấm, một dấu cách rồi đến giá trị. Sửa dòng {line} thành: {fixed}",
+         "name:Mô hình mới   (đúng: name: Mô hình mới)"),
     Rule("yaml-syntax", E,
-         "Lỗi cú pháp YAML: {detail}.",
-         "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu hai chấm sau tên trường, "
-         "và đặt văn bản có dấu \":\" hoặc \"#\" trong dấu ngoặc kép.",
-         "name: Mô hình: \"Vì một Bến Tre xanh\"  (thiếu ngoặc kép bao ngoài)"),
+         "Không đọc được dòng {line} của tệp.",
+         "Kiểm tra dòng {line} và các dòng ngay trên nó: mỗi dòng có dạng \"trường: giá trị\" "
+         "hoặc \"- mục\", thụt lề bằng dấu cách cho thẳng hàng với các dòng cùng cấp, và giá trị "
+         "có ký tự đặc biệt (: # \" ' [ ] * &) đặt trong một cặp dấu ngoặc kép. "
+         "Dòng \"---\" chỉ được đứng ở đầu tệp.",
+         "---   (dòng phân cách dán vào giữa tệp)"),
     Rule("yaml-duplicate-key", E,
          "Trường \"{key}\" được khai báo hai lần; giá trị trước (dòng {first_line}) sẽ bị mất.",
          "Giữ một dòng \"{key}:\" và xoá dòng còn lại.",
@@ -76,15 +121,62 @@ RULES: dict[str, Rule] = _rules(
          "Dòng có {found} ô, trong khi tiêu đề có {expected} cột.",
          "Kiểm tra dấu phẩy thừa hoặc thiếu; văn bản có dấu phẩy phải đặt trong ngoặc kép.",
          "Hà Tĩnh,dich-vu-cong,doi-hinh,612,Triển khai, hỗ trợ"),
-    # --- Spreadsheets (import-xlsx) ------------------------------------------
+    # --- Spreadsheets (data/results/*.xlsx and import-xlsx) --------------------
+    # A cell's name ("Kết quả!D5 (Kết quả)") is the problem's field; its line is the sheet row.
     Rule("sheet-unreadable", E,
          "Không mở được tệp Excel: {detail}.",
-         "Lưu lại tệp dưới dạng Excel Workbook (.xlsx) rồi nhập lại.",
+         "Mở tệp bằng Excel, chọn Lưu thành (Save As) → \"Excel Workbook (.xlsx)\", rồi tải lên lại.",
          "tệp .xls cũ hoặc tệp bị hỏng"),
+    Rule("sheet-too-large", E,
+         "Tệp Excel quá lớn để kiểm tra: {what}.",
+         "Một tệp kết quả chỉ cần trang \"Kết quả\" với mỗi dòng một đơn vị, một chỉ tiêu "
+         "(tối đa {limit}). Xoá các trang, hình ảnh và dòng thừa, hoặc tách thành nhiều tệp "
+         "(mỗi tệp một tỉnh, tên đều bắt đầu bằng mã Ngày cao điểm).",
+         "tệp .xlsx 30 MB có ảnh chụp văn bản"),
+    Rule("sheet-file-name", E,
+         "Tên tệp \"{name}\" không bắt đầu bằng mã của Ngày cao điểm nào trong data/peak-days/.",
+         "{suggestion}Đặt tên tệp là mã Ngày cao điểm, có thể thêm phần đuôi sau dấu gạch ngang, "
+         "ví dụ {example}. Các mã hiện có: {ids}.",
+         "data/results/ket-qua-vinh-long.xlsx"),
     Rule("sheet-missing-column", E,
          "Trang tính \"{sheet}\" thiếu cột \"{column}\" ở dòng tiêu đề (ô {cell}).",
          "Dùng tệp mẫu; dòng tiêu đề cần các cột: {columns}.",
          "dòng tiêu đề không có cột Kết quả"),
+    Rule("sheet-empty-cell", E,
+         "Ô {cell} đang trống.",
+         "{how}",
+         "dòng có tên đơn vị nhưng ô Kết quả bỏ trống"),
+    Rule("sheet-formula-no-value", E,
+         "Ô {cell} chứa công thức ={formula} nhưng tệp chưa lưu kết quả của công thức đó.",
+         "Tệp được tạo hoặc sửa bằng một chương trình không tính công thức. Mở tệp bằng Excel "
+         "(hoặc LibreOffice), lưu lại để công thức được tính, rồi tải lên lại; hoặc gõ thẳng con "
+         "số vào ô thay cho công thức.",
+         "ô Kết quả ghi =SUM(D2:D4) trong tệp chưa mở bằng Excel"),
+    Rule("sheet-percent", E,
+         "Ô ghi tỉ lệ phần trăm ({value}), trong khi chỉ tiêu này là một số lượng, không phải tỉ lệ.",
+         "Ghi số lượng đạt được (số người, số đội hình…) thay cho tỉ lệ: chọn ô, Định dạng ô "
+         "(Format Cells) → Số (Number), rồi gõ con số.",
+         "ô Kết quả định dạng % ghi 85%"),
+    Rule("sheet-decimal-in-count", E,
+         "Ô chứa số thập phân {value}, trong khi chỉ tiêu này đếm số lượng.",
+         "Excel cài đặt tiếng Anh dùng dấu chấm làm dấu thập phân, nên số gõ kiểu Việt Nam như "
+         "1.250 bị lưu thành 1,25. {guess}Số lượng là số nguyên, gõ không cần dấu ngăn hàng nghìn.",
+         "ô Kết quả gõ 1.250 trong Excel tiếng Anh (lưu thành 1,25)"),
+    Rule("sheet-english-thousands", E,
+         "Ô ghi \"{value}\": dấu phẩy ở đây là cách Excel cài đặt tiếng Anh ngăn hàng nghìn, "
+         "còn trong tiếng Việt dấu phẩy là dấu thập phân.",
+         "Excel cài đặt tiếng Anh dùng dấu phẩy ngăn hàng nghìn: nếu là {words} ({shown}), "
+         "gõ {digits}, không có dấu phẩy.",
+         "ô Kết quả là chữ 1,250"),
+    Rule("sheet-number-format", E,
+         "Không đọc được số từ ô ghi \"{value}\".",
+         "Gõ con số vào ô, không kèm đơn vị tính (người, cây… đã ghi ở chỉ tiêu): ví dụ 22750; "
+         "có thể ghi kèm chữ như hơn 5.000 hoặc 17,5 tỷ đồng.",
+         "ô Kết quả ghi nhiều"),
+    Rule("sheet-number-not-integer", E,
+         "Ô ghi \"{value}\", không phải số nguyên, trong khi chỉ tiêu này đếm số lượng.",
+         "Gõ số nguyên, ví dụ 1166; trong tiếng Việt dấu phẩy là dấu thập phân.",
+         "ô Kết quả là chữ 1,5 cho chỉ tiêu đội hình"),
     Rule("results-exist", E,
          "Ngày cao điểm này đã có {rows} dòng kết quả trong {file}.",
          "Nếu bảng tính thay cho toàn bộ kết quả cũ, nhập lại với --replace; nếu chỉ bổ sung, "
@@ -222,6 +314,12 @@ RULES: dict[str, Rule] = _rules(
          "Không tìm thấy văn bản \"{value}\" trong data/documents/.",
          "{suggestion}Thêm bản ghi văn bản trước, rồi ghi mã của nó ở đây.",
          "sources: [ben-tre-2021-2616]"),
+    Rule("reference-unreadable", W,
+         "Bản ghi \"{value}\" có tệp riêng, nhưng không đọc được tệp {file}: tệp đó có lỗi "
+         "cần sửa trước.",
+         "Sửa lỗi của tệp {file} trước (xem lỗi báo ở tệp đó); khi tệp đọc được, tham chiếu này "
+         "sẽ được kiểm tra lại.",
+         "sources: [ben-tre-2021-2616-cv]   (tệp ben-tre-2021-2616-cv.yaml có lỗi cú pháp)"),
     Rule("unknown-indicator", E,
          "Chỉ tiêu \"{value}\" không có trong danh mục data/indicators.csv.",
          "{suggestion}Dùng mã có sẵn, hoặc thêm một dòng vào data/indicators.csv.",

@@ -82,8 +82,39 @@ class Quantity:
         return int(self.value)
 
 
+class CellText(str):
+    """Text typed into a spreadsheet cell: its number problems are worded for Excel, not YAML."""
+
+    __slots__ = ()
+
+
+class CellNumber(float):
+    """A number as a spreadsheet cell stores it (not a whole number), and whether the cell is
+    formatted as a percentage (Excel stores 85% as 0.85)."""
+
+    percent: bool
+
+    def __new__(cls, value: float, percent: bool = False) -> "CellNumber":
+        obj = super().__new__(cls, value)
+        obj.percent = percent
+        return obj
+
+    def __reduce__(self):  # keep ``percent`` when records cross to the second core
+        return (CellNumber, (float(self), self.percent))
+
+    @property
+    def shown(self) -> str:
+        """The value as Excel shows it, written the Vietnamese way: "85%", "1,25"."""
+        exact = Decimal(repr(float(self)))
+        return format_number((exact * 100).normalize()) + "%" if self.percent else format_number(exact)
+
+
 def parse_quantity(raw: object, kind: str) -> Quantity:
-    """Read ``raw`` (int, YAML float or Vietnamese text) as a quantity of ``kind``."""
+    """Read ``raw`` (int, YAML float, spreadsheet cell or Vietnamese text) as a quantity of ``kind``."""
+    if isinstance(raw, CellNumber):
+        return _parse_cell_number(raw, kind)
+    if isinstance(raw, CellText):
+        return _parse_cell_text(raw, kind)
     if isinstance(raw, bool) or raw is None:
         raise NumberError("number-format", value=str(raw))
     if isinstance(raw, int):
@@ -146,6 +177,90 @@ def _parse_text(raw: str, kind: str) -> Quantity:
         return Quantity(int(value), qualifier)
     return Quantity(value.normalize() if value != value.to_integral_value() else value.quantize(1),
                     qualifier)
+
+
+# "1,250" in a cell: English-locale thousands (a Vietnamese reader sees 1,25)
+_EN_THOUSANDS_IN_TEXT = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d.,])")
+
+
+def _parse_cell_number(raw: "CellNumber", kind: str) -> Quantity:
+    """A number stored in a cell that is not a whole number (whole numbers arrive as ``int``)."""
+    exact = Decimal(repr(float(raw)))
+    if raw.percent and kind != ANY:
+        raise NumberError("sheet-percent", value=raw.shown)
+    if exact < 0:
+        raise NumberError("number-negative", value=raw.shown)
+    if kind in (COUNT, MONEY):
+        guess = ""
+        thousands = exact * 1000
+        if exact < 1000 and thousands == thousands.to_integral_value():
+            # 1.250 typed the Vietnamese way in an English-locale Excel is stored as 1.25
+            whole = int(thousands)
+            guess = (f"Nếu là {format_number(whole)} ({spell_number(whole)}), "
+                     f"gõ {whole} (không có dấu chấm, dấu phẩy). ")
+        raise NumberError("sheet-decimal-in-count", value=raw.shown, guess=guess)
+    if kind == ANY:
+        return Quantity(exact)
+    return Quantity(exact.normalize() if exact != exact.to_integral_value() else exact.quantize(1))
+
+
+def _parse_cell_text(raw: "CellText", kind: str) -> Quantity:
+    text = " ".join(nfc(str(raw)).split())
+    english = _EN_THOUSANDS_IN_TEXT.search(text)
+    try:
+        return _parse_text(text, kind)
+    except NumberError as error:
+        if english and error.code in ("number-not-integer", "number-english-format", "money-fraction"):
+            whole = int(english.group(0).replace(",", ""))
+            raise NumberError("sheet-english-thousands", value=text, digits=str(whole),
+                              shown=format_number(whole), words=spell_number(whole)) from None
+        if error.code in ("number-format", "number-not-integer"):
+            raise NumberError(f"sheet-{error.code}", **error.params) from None
+        raise
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+def _spell_hundreds(number: int, leading: bool) -> list[str]:
+    """The words of 0–999 as one group of a larger number (``leading``: no group before it)."""
+    hundreds, tens, units = number // 100, number // 10 % 10, number % 10
+    words = []
+    if hundreds or not leading:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units:
+            words += (["linh"] if words else []) + [_DIGITS[units]]
+        return words
+    words += ["mười"] if tens == 1 else [_DIGITS[tens], "mươi"]
+    if units == 1 and tens > 1:
+        words.append("mốt")
+    elif units == 5:
+        words.append("lăm")
+    elif units:
+        words.append(_DIGITS[units])
+    return words
+
+
+def spell_number(number: int) -> str:
+    """A whole number in Vietnamese words: 1250 → "một nghìn hai trăm năm mươi"."""
+    if number == 0:
+        return "không"
+    groups = []
+    while number:
+        groups.insert(0, number % 1000)
+        number //= 1000
+    scales = ["", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ"]
+    if len(groups) > len(scales):
+        return format_number(int("".join(f"{g:03d}" for g in groups)))
+    words = []
+    for index, group in enumerate(groups):
+        scale = scales[len(groups) - 1 - index]
+        if group:
+            words += _spell_hundreds(group, leading=index == 0)
+            if scale:
+                words.append(scale)
+    return " ".join(words)
 
 
 def parse_percent(raw: object) -> Decimal:

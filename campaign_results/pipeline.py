@@ -40,15 +40,17 @@ def check_data(data_dir: Path | None = None, root: Path | None = None) -> CheckR
     paths = data_files(data_dir)
     first, second = _halves(paths) if len(paths) >= PARALLEL_FROM else (paths, [])
     job = BackgroundJob(_read_and_validate, data_dir, root, second) if second else None
-    valid, invalid_ids, report = _read_and_validate(data_dir, root, first)
+    valid, invalid_ids, unreadable, report = _read_and_validate(data_dir, root, first)
     if job:
-        more_valid, more_invalid, more_report = job.result()
+        more_valid, more_invalid, more_unreadable, more_report = job.result()
         valid += more_valid
         for kind, ids in more_invalid.items():
             invalid_ids.setdefault(kind, set()).update(ids)
+        for kind, files in more_unreadable.items():
+            unreadable.setdefault(kind, {}).update(files)
         report.problems += more_report.problems
         report.files_checked += more_report.files_checked
-    dataset = build_dataset(valid, data_dir / REFERENCE_FOLDER, report, invalid_ids)
+    dataset = build_dataset(valid, data_dir / REFERENCE_FOLDER, report, invalid_ids, unreadable)
     check_dataset(dataset, report)
     return CheckResult(dataset, report)
 
@@ -63,11 +65,12 @@ def _halves(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return paths, []
 
 
-def _read_and_validate(data_dir: Path, root: Path, paths: list[Path]) -> tuple[list, dict[str, set], Report]:
-    """The records of ``paths`` that pass their schema, the ids of those that do not, the problems."""
+def _read_and_validate(data_dir: Path, root: Path, paths: list[Path]) -> tuple[list, dict[str, set], dict[str, dict[str, str]], Report]:
+    """The records of ``paths`` that pass their schema, the ids of those that do not, the files
+    that could not be read (kind → id → file), the problems."""
     report = Report()
-    valid, invalid_ids = [], {}
-    for raw in load_records(data_dir, root, report, paths):
+    valid, invalid_ids, unreadable = [], {}, {}
+    for raw in load_records(data_dir, root, report, paths, unreadable):
         if check_schema(raw, report):
             valid.append(raw)
         else:
@@ -75,4 +78,4 @@ def _read_and_validate(data_dir: Path, root: Path, paths: list[Path]) -> tuple[l
             key = raw.data.get("code" if raw.kind == "indicator" else "id")
             if isinstance(key, str):
                 invalid_ids.setdefault(raw.kind, set()).add(key)
-    return valid, invalid_ids, report
+    return valid, invalid_ids, unreadable, report

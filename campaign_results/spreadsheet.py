@@ -8,42 +8,33 @@ cell as it goes (units matched on their folded name, with suggestions; numbers
 written the Vietnamese way; indicators and tracks by code or by name) and
 writes ``data/results/<ID>.csv``. Every problem names its sheet cell
 ("Kết quả!D5"); if there is any, nothing is written.
+
+The workbook is read by the same reader as a workbook saved in ``data/results/``
+(:mod:`campaign_results.load.xlsx_file`), and checked by the same pipeline.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .numbers import NumberError, Quantity, format_number, parse_quantity
-from .pipeline import check_data
+from .load.discover import REFERENCE_FOLDER, data_files
+from .load.xlsx_file import COLUMNS, SHEET, cell_name, results_records
+from .model.build import build_dataset
+from .numbers import Quantity, format_number
+from .pipeline import _read_and_validate, check_data
 from .problems import Place, Report, did_you_mean
 from .project import Project
-from .text import fold
+from .validate.consistency import check_dataset
 
-SHEET = "Kết quả"
+__all__ = ["COLUMNS", "SHEET", "cell_name", "import_results", "write_template"]
+
 GUIDE_SHEET = "Hướng dẫn"
-# column → (header in the sheet, required)
-COLUMNS = {
-    "unit": ("Đơn vị", True),
-    "track": ("Mặt hoạt động", True),
-    "indicator": ("Chỉ tiêu", True),
-    "value": ("Kết quả", True),
-    "note": ("Ghi chú", False),
-    "source": ("Văn bản nguồn", False),
-}
 TEMPLATE = Path(__file__).resolve().parent.parent / "content" / "assets" / "mau-ket-qua-ngay-cao-diem.xlsx"
-
-
-def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter
-    return get_column_letter(column)
-
-
-def cell_name(sheet: str, row: int, column: int) -> str:
-    return f"{sheet}!{_letter(column)}{row}"
 
 
 @dataclass
@@ -90,116 +81,72 @@ def write_template(path: Path, indicators: dict) -> None:
 
 def import_results(project: Project, workbook: Path, peak_day_id: str, source: str | None = None,
                    replace: bool = False) -> ImportResult:
-    from openpyxl import load_workbook
-
+    """Read ``workbook`` with the loader's reader and check its rows with the data as it would
+    be; only if nothing is wrong, write them to ``data/results/<peak_day_id>.csv`` (atomically),
+    then check again."""
     report = Report()
+    report.files_checked = 1  # the workbook
     result = ImportResult(report)
     name = workbook.name
-    checked = check_data(project.data_dir, project.root)
-    dataset = checked.dataset
-    day = dataset.peak_days.get(peak_day_id) if dataset else None
+    target = project.data_dir / "results" / f"{peak_day_id}.csv"
+    shown_target = target.relative_to(project.root).as_posix()
+    if target.exists() and not replace:
+        existing = sum(1 for line in target.open(encoding="utf-8") if line.strip()) - 1
+        if existing > 0:
+            report.add("results-exist", Place(shown_target, 1), rows=existing, file=shown_target)
+            return result
+
+    # The data without the CSV this import replaces, plus the workbook's rows as that CSV's.
+    data_dir = project.data_dir
+    paths = [path for path in data_files(data_dir) if path != target and path != workbook]
+    valid, invalid_ids, unreadable, checked = _read_and_validate(data_dir, project.root, paths)
+    valid += results_records(workbook, name, checked, table=peak_day_id, default_source=source)
+    dataset = build_dataset(valid, data_dir / REFERENCE_FOLDER, checked, invalid_ids, unreadable)
+    day = dataset.peak_days.get(peak_day_id)
     if day is None:
         report.add("unknown-reference", Place(name), what="Ngày cao điểm", value=peak_day_id,
-                   suggestion=did_you_mean(peak_day_id, list(dataset.peak_days) if dataset else []))
+                   suggestion=did_you_mean(peak_day_id, list(dataset.peak_days)))
         return result
-    target = project.data_dir / "results" / f"{peak_day_id}.csv"
-    if target.exists() and not replace:
-        existing = sum(1 for _ in target.open(encoding="utf-8")) - 1
-        if existing > 0:
-            report.add("results-exist", Place(target.relative_to(project.root).as_posix(), 1),
-                       rows=existing, file=target.relative_to(project.root).as_posix())
-            return result
-    try:
-        book = load_workbook(workbook, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        report.add("sheet-unreadable", Place(name), detail=f"{type(error).__name__}: {error}")
-        return result
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
-    header_row = next((i for i, row in enumerate(rows, start=1) if any(v not in (None, "") for v in row)), None)
-    if header_row is None:
-        report.add("file-empty", Place(name, 1))
-        return result
-    headers = {fold(str(v)): i for i, v in enumerate(rows[header_row - 1], start=1) if v not in (None, "")}
-    columns: dict[str, int] = {}
-    for key, (header, required) in COLUMNS.items():
-        if fold(header) in headers:
-            columns[key] = headers[fold(header)]
-        elif required:
-            report.add("sheet-missing-column", Place(name, header_row, None, header), sheet=sheet.title,
-                       column=header, cell=cell_name(sheet.title, header_row, 1),
-                       columns=", ".join(h for h, _ in COLUMNS.values()))
+    check_dataset(dataset, checked)
+    # the workbook's problems, and any error elsewhere (it would stop the build all the same)
+    report.problems += [p for p in checked.problems if p.file == name or p.severity == "error"]
+    imported = [row for row in day.results if row.origin.file == name]
+    result.rows = len(imported)
     if not report.ok:
         return result
 
-    tracks = {fold(t.id): t.id for t in day.tracks} | {fold(t.name): t.id for t in day.tracks}
-    indicators = ({fold(code): code for code in dataset.indicators}
-                  | {fold(i.label): code for code, i in dataset.indicators.items()})
-    out_rows = []
-    for row_number, row in enumerate(rows[header_row:], start=header_row + 1):
-        cells = {key: _cell(row, index) for key, index in columns.items()}
-        if all(value in (None, "") for value in cells.values()):
-            continue
-        # each column's place, named as the sheet names it: "Kết quả!D5 (Kết quả)"
-        places = {key: Place(name, row_number, index, f"{cell_name(sheet.title, row_number, index)} "
-                                                      f"({COLUMNS[key][0]})")
-                  for key, index in columns.items()}
-
-        unit_text, track_text, indicator_text = (str(cells.get(key) or "") for key in ("unit", "track", "indicator"))
-        resolution = dataset.units.resolve(unit_text, day.date)
-        if resolution.unit is None:
-            report.add(resolution.problem or "unknown-unit", places["unit"], **resolution.params)
-        track = tracks.get(fold(track_text))
-        if track is None:
-            report.add("unknown-reference", places["track"], what="mặt hoạt động", value=track_text,
-                       suggestion=did_you_mean(track_text, [t.id for t in day.tracks]))
-        indicator = indicators.get(fold(indicator_text))
-        if indicator is None:
-            report.add("unknown-indicator", places["indicator"], value=indicator_text,
-                       suggestion=did_you_mean(indicator_text, list(dataset.indicators)))
-        quantity = None
-        raw = cells.get("value")
-        try:
-            kind = dataset.indicators[indicator].kind if indicator else "decimal"
-            if isinstance(raw, float) and raw.is_integer():
-                raw = int(raw)
-            quantity = parse_quantity(raw if not isinstance(raw, float) else str(raw).replace(".", ","), kind)
-        except NumberError as error:
-            report.add(error.code, places["value"], **error.params)
-        document = cells.get("source") or source
-        if not document:
-            report.add("missing-field", Place(name, row_number, None, COLUMNS["source"][0]),
-                       name=f"{COLUMNS['source'][0]} (cột của bảng tính hoặc --source)")
-        if resolution.unit and track and indicator and quantity and document:
-            out_rows.append([resolution.unit.short_name, track, indicator, _written(quantity),
-                             cells.get("note") or "", document])
-    result.rows = len(out_rows)
-    if not report.ok:
-        return result
-
-    previous = target.read_bytes() if target.exists() else None
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(["unit", "track", "indicator", "value", "note", "source"])
-    writer.writerows(out_rows)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text.getvalue(), encoding="utf-8")
+    for row in imported:
+        writer.writerow([dataset.unit(row.unit).short_name, row.track, row.indicator, _written(row.value),
+                         row.note or "", row.source])
+    previous = target.read_bytes() if target.exists() else None
+    _write_atomically(target, text.getvalue().encode("utf-8"))
     after = check_data(project.data_dir, project.root)
-    if not after.report.ok:  # e.g. a unit above the national total: keep the data as it was
+    if not after.report.ok:  # not expected (the same data was checked above): keep the data as it was
         if previous is None:
             target.unlink()
         else:
-            target.write_bytes(previous)
+            _write_atomically(target, previous)
         report.problems.extend(after.report.errors)
         return result
     result.written = target
     return result
 
 
-def _cell(row: tuple, column: int):
-    """The value of a 1-based column of a sheet row (None past its end), text stripped."""
-    value = row[column - 1] if column - 1 < len(row) else None
-    return value.strip() if isinstance(value, str) else value
+def _write_atomically(target: Path, content: bytes) -> None:
+    """Write ``target`` through a temporary file in the same folder, so that a reader (or a
+    crash) never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _written(quantity: Quantity) -> str:

@@ -8,6 +8,7 @@ written file.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -41,6 +42,32 @@ def model_with_figure(**figure: str) -> str:
     return text + "".join(f"    {key}: {value}\n" for key, value in figure.items())
 
 
+def workbook(*rows: list, header: list[str] | None = None, formats: dict[str, str] | None = None) -> bytes:
+    """An .xlsx like the template filled in: the sheet "Kết quả", its header row, then ``rows``
+    (``formats``: cell → number format, e.g. {"D2": "0%"})."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Kết quả"
+    sheet.append(header or ["Đơn vị", "Mặt hoạt động", "Chỉ tiêu", "Kết quả", "Ghi chú", "Văn bản nguồn"])
+    for row in rows:
+        sheet.append(row)
+    for cell, number_format in (formats or {}).items():
+        sheet[cell].number_format = number_format
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+SHEET_FILE = f"data/results/{PEAK_DAY}-quang-ninh.xlsx"  # a second results file for the peak day
+
+
+def sheet_row(value: object = 12, source: str | None = "trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8") -> list:
+    """A row of a unit with no results yet (so no total is exceeded), with ``value`` in D."""
+    return ["Quảng Ninh", "dich-vu-cong", "doi-hinh", value, "", source]
+
+
 RESULTS_HEADER = "unit,track,indicator,value,note,source\n"
 RESULT_ROW = "Hưng Yên,dich-vu-cong,doi-hinh,161,,trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n"
 
@@ -65,10 +92,24 @@ CASES = [
          write={RESULTS_FILE: unicodedata.normalize(  # Windows-1258 stores tones as combining marks
              "NFD", RESULTS_HEADER + "Hà Tĩnh,dich-vu-cong,doi-hinh,612,,x\n").encode("cp1258")}),
     Case("empty record file", [("file-empty", NEW_MODEL, 1)], write={NEW_MODEL: "\n"}),
-    Case("colon in unquoted text", [("yaml-syntax", NEW_MODEL, 2)],
+    Case("colon in unquoted text", [("yaml-colon-in-value", NEW_MODEL, 2)],
          write={NEW_MODEL: model(name='Mô hình: "Vì một Bến Tre xanh": lần hai')}),
-    Case("tab used for indentation", [("yaml-syntax", NEW_MODEL, "\tresult")],
+    Case("text after the closing quote", [("yaml-text-after-quote", NEW_MODEL, 2)],
+         write={NEW_MODEL: model(name='"Vì một Bến Tre xanh" của Đoàn')}),
+    Case("tab used for indentation", [("yaml-tab", NEW_MODEL, "\tresult")],
          write={NEW_MODEL: model() + "indicators:\n  - indicator: cay-xanh\n\tresult: 5\n"}),
+    Case("field under a list item misaligned", [("yaml-indentation", NEW_MODEL, "   result: 5")],
+         write={NEW_MODEL: model() + "indicators:\n  - indicator: cay-xanh\n   result: 5\n"}),
+    Case("list bracket not closed", [("yaml-unclosed-bracket", NEW_MODEL, "sources:")],
+         write={NEW_MODEL: model(sources="[ben-tre-2021-2616-cv")}),
+    Case("quote not closed", [("yaml-unclosed-quote", NEW_MODEL, 2)],
+         write={NEW_MODEL: model(name='"Vì một Bến Tre xanh')}),
+    Case("Markdown emphasis at the start of a value", [("yaml-special-start", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="*Nghiêng* ở đầu giá trị")}),
+    Case("no space after the colon", [("yaml-missing-colon", NEW_MODEL, 2)],
+         write={NEW_MODEL: model().replace("name: ", "name:")}),
+    Case("separator line pasted mid-file", [("yaml-syntax", NEW_MODEL, "---")],
+         write={NEW_MODEL: model() + "---\nnote: Bản ghi thứ hai\n"}),
     Case("field written twice", [("yaml-duplicate-key", NEW_MODEL, "year: 2022")],
          write={NEW_MODEL: model() + "year: 2022\n"}),
     Case("file is a list, not a record", [("not-a-record", NEW_MODEL, 1)],
@@ -83,6 +124,33 @@ CASES = [
     Case("CSV row with an extra comma", [("csv-row-length", RESULTS_FILE, 3)],
          write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW +
                 "Nghệ An,dich-vu-cong,doi-hinh,300,Triển khai, hỗ trợ,trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n"}),
+    # --- spreadsheets (an .xlsx in data/results/; the line is the sheet row) --------
+    Case("workbook that is not an .xlsx", [("sheet-unreadable", SHEET_FILE, None)],
+         write={SHEET_FILE: b"PK\x03\x04 not really a workbook"}),
+    Case("workbook over the size limit", [("sheet-too-large", SHEET_FILE, None)],
+         write={SHEET_FILE: b"PK\x03\x04" + b"\0" * (20 * 1024 * 1024)}),
+    Case("workbook named after no peak day", [("sheet-file-name", "data/results/ket-qua-quang-ninh.xlsx", 1)],
+         write={"data/results/ket-qua-quang-ninh.xlsx": workbook(sheet_row())}, hint_contains=PEAK_DAY),
+    Case("workbook without the Kết quả column", [("sheet-missing-column", SHEET_FILE, 1)],
+         write={SHEET_FILE: workbook(sheet_row(), header=["Đơn vị", "Mặt hoạt động", "Chỉ tiêu", "Số liệu",
+                                                          "Ghi chú", "Văn bản nguồn"])}),
+    Case("blank result cell", [("sheet-empty-cell", SHEET_FILE, 2)],
+         write={SHEET_FILE: workbook(sheet_row(None))}, hint_contains="Kết quả!D2 (Kết quả) đang trống"),
+    Case("blank source cell", [("sheet-empty-cell", SHEET_FILE, 3)],
+         write={SHEET_FILE: workbook(sheet_row(), sheet_row(source=None))}, hint_contains="data/documents/"),
+    Case("formula never calculated", [("sheet-formula-no-value", SHEET_FILE, 2)],
+         write={SHEET_FILE: workbook(sheet_row("=SUM(5,7)"))}, hint_contains="=SUM(5,7)"),
+    Case("percentage for a count", [("sheet-percent", SHEET_FILE, 2)],
+         write={SHEET_FILE: workbook(sheet_row(0.85), formats={"D2": "0%"})}, hint_contains="85%"),
+    Case("1.250 typed in an English-locale Excel", [("sheet-decimal-in-count", SHEET_FILE, 2)],
+         write={SHEET_FILE: workbook(sheet_row(1.25))}, hint_contains="gõ 1250"),
+    Case("text 1,250 with English thousands", [("sheet-english-thousands", SHEET_FILE, 2)],
+         write={SHEET_FILE: workbook(sheet_row("1,250"))},
+         hint_contains="nếu là một nghìn hai trăm năm mươi (1.250), gõ 1250"),
+    Case("words in a result cell", [("sheet-number-format", SHEET_FILE, 2)],
+         write={SHEET_FILE: workbook(sheet_row("nhiều"))}),
+    Case("decimal text for a count", [("sheet-number-not-integer", SHEET_FILE, 2)],
+         write={SHEET_FILE: workbook(sheet_row("1,5"))}),
     # --- schema ----------------------------------------------------------------
     Case("required field missing", [("missing-field", NEW_MODEL, 1)], write={NEW_MODEL: model(year=None)}),
     Case("unknown field", [("unknown-field", NEW_MODEL, "nam:")], write={NEW_MODEL: model() + "nam: 2021\n"},
@@ -164,6 +232,11 @@ CASES = [
          write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW.replace("Hưng Yên", "Hung Yen Moi")}),
     Case("document id mistyped", [("unknown-document", NEW_MODEL, "sources:")],
          write={NEW_MODEL: model(sources="[ben-tre-2021-2616]")}, hint_contains="ben-tre-2021-2616-cv"),
+    Case("reference to a document whose file cannot be read",
+         [("reference-unreadable", MODEL_FILE, "  - ben-tre-2021-2616-cv"),
+          ("yaml-colon-in-value", "data/documents/ben-tre-2021-2616-cv.yaml", "title:")],
+         edit={"data/documents/ben-tre-2021-2616-cv.yaml": ("title: Về việc đề nghị", "title: Về việc: đề nghị")},
+         hint_contains="data/documents/ben-tre-2021-2616-cv.yaml"),
     Case("indicator not in the vocabulary", [("unknown-indicator", NEW_MODEL, "- indicator: cay")],
          write={NEW_MODEL: model_with_figure(indicator="cay", result="5")}),
     Case("results file named after no peak day", [("unknown-reference", "data/results/2023-08-12.csv", 1)],

@@ -18,7 +18,7 @@ def test_vscode_maps_every_record_folder_to_an_existing_schema() -> None:
     for schema in mapping:
         assert (ROOT / schema).is_file(), schema
     for folder, kind in YAML_FOLDERS.items():
-        record = next((ROOT / "data" / folder).rglob("*.yaml")).relative_to(ROOT).as_posix()
+        record = f"data/{folder}/2024/mau.yaml" if folder == "models" else f"data/{folder}/mau.yaml"
         matched = [schema for schema, globs in mapping.items() if any(fnmatch(record, g) for g in globs)]
         assert matched == [f"campaign_results/schemas/{kind}.schema.json"], record
 

@@ -22,7 +22,7 @@ from campaign_results.render.site_pages import render_site
 from campaign_results.render.tables import SHOWN_ROWS, Table, number_cell
 from campaign_results.site_build import generate
 
-from .conftest import copy_project
+from .conftest import FIXTURE_DATA, copy_project
 
 PEAK_DAY_PAGE = "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/index.html"
 
@@ -53,8 +53,8 @@ def page_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def dataset():
-    return check_data().dataset
+def dataset(fixture_dataset):
+    return fixture_dataset
 
 
 def test_a_page_for_every_record_and_unit(built_site: Path, dataset) -> None:
@@ -280,7 +280,7 @@ def test_pages_show_the_history_of_the_project_being_built(tmp_path: Path, datas
         return (docs.root / "thay-doi.md").read_text(encoding="utf-8")
 
     assert "\n## " not in changes_page("outside-git")  # no history of its own
-    shutil.copytree(Project().data_dir / "units", other.data_dir / "units")
+    shutil.copytree(FIXTURE_DATA / "units", other.data_dir / "units")
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Dữ liệu của dự án khác"]):
         subprocess.run(["git", "-c", "user.name=Cán bộ", "-c", "user.email=canbo@example.invalid", *args],
                        cwd=other.root, check=True, capture_output=True)

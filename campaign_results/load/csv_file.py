@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass, field
 
 from ..problems import did_you_mean
-from ..text import nfc
+from ..text import fold, nfc
 from .yaml_file import Mapping
 
 
@@ -48,9 +48,18 @@ def decode(raw: bytes) -> tuple[str | None, CsvProblem | None]:
                                 {"detected": " (có thể là Windows-1258 hoặc bảng mã cũ khác)"})
 
 
-def read_table(text: str, required: list[str], optional: list[str]) -> CsvTable:
-    """Rows of a decoded CSV text, checked against the expected columns."""
+def read_table(text: str, required: list[str], optional: list[str],
+               headers: dict[str, str] | None = None) -> CsvTable:
+    """Rows of a decoded CSV text, checked against the expected columns.
+
+    A header cell names its column as written, or (matched on the folded text: with or without
+    diacritics, any case) by the column's name or by its other header in ``headers``
+    (column → header, e.g. "value" → "Kết quả", the Excel template's Vietnamese headers).
+    """
     table = CsvTable()
+    allowed = required + optional
+    by_folded = {fold(name): name for name in allowed}
+    by_folded |= {fold(header): name for name, header in (headers or {}).items() if name in allowed}
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
@@ -66,20 +75,24 @@ def read_table(text: str, required: list[str], optional: list[str]) -> CsvTable:
     reader = csv.reader(io.StringIO(text))
     line_before = 0
     header: list[str] | None = None
-    allowed = required + optional
     for cells in reader:
         row_line = line_before + 1
         line_before = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
-            header = [cell.strip() for cell in cells]
+            written = [nfc(cell.strip()) for cell in cells]
+            header = [by_folded.get(fold(name), name) for name in written]
             table.header = header
-            for index, name in enumerate(header, start=1):
+            shown_columns = ", ".join(allowed) + (
+                f" (hoặc theo bảng tính mẫu: {', '.join(headers[n] for n in allowed if n in headers)})"
+                if headers else "")
+            for index, (name, typed) in enumerate(zip(header, written, strict=True), start=1):
                 if name not in allowed:
                     table.problems.append(CsvProblem("csv-unknown-column", row_line, index,
-                                                     {"column": name, "columns": ", ".join(allowed),
-                                                      "suggestion": did_you_mean(name, allowed)}))
+                                                     {"column": typed, "columns": shown_columns,
+                                                      "suggestion": did_you_mean(typed, list(by_folded.values())
+                                                                                 + list((headers or {}).values()))}))
             for name in required:
                 if name not in header:
                     table.problems.append(CsvProblem("csv-missing-column", row_line, None,

@@ -20,6 +20,7 @@ import yaml
 
 from ..numbers import RawFloat
 from ..text import nfc
+from .yaml_slips import diagnose
 
 
 class Mapping(dict):
@@ -50,9 +51,13 @@ class DuplicateKey:
 
 @dataclass
 class YamlSyntaxError:
-    detail: str
+    """Why a file cannot be read: a catalogue code (see :mod:`.yaml_slips`) and its place."""
+
+    code: str
     line: int | None
     column: int | None
+    params: dict = field(default_factory=dict)
+    field: str | None = None  # (after params: the name would hide dataclasses.field)
 
 
 def _place(node: yaml.Node) -> tuple[int, int]:
@@ -140,36 +145,12 @@ def parse_yaml(text: str) -> YamlDocument:
     try:
         data = loader.get_single_data()
         return YamlDocument(data=data, duplicates=loader.duplicates)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = _describe_syntax_error(error)
-        return YamlDocument(syntax_error=YamlSyntaxError(
-            detail, mark.line + 1 if mark else None, mark.column + 1 if mark else None))
     except yaml.YAMLError as error:
-        return YamlDocument(syntax_error=YamlSyntaxError(str(error), None, None))
+        slip = diagnose(text, error)
+        return YamlDocument(syntax_error=YamlSyntaxError(
+            slip.code, slip.line, slip.column, slip.params, slip.field))
     finally:
         loader.dispose()
-
-
-# PyYAML's problems, in Vietnamese; the original text is kept for the rest.
-_SYNTAX_WORDS = {
-    "mapping values are not allowed here": "có dấu \":\" ở chỗ không được phép (văn bản có dấu hai chấm cần đặt trong ngoặc kép)",
-    "found character '\\t' that cannot start any token": "có ký tự Tab; chỉ dùng dấu cách để thụt lề",
-    "could not find expected ':'": "thiếu dấu \":\" sau tên trường",
-    "found undefined alias": "có tham chiếu (*) không xác định",
-    "did not find expected key": "thụt lề không thẳng hàng hoặc thiếu dấu \"-\" đầu mục",
-    "found unexpected end of stream": "tệp kết thúc khi chuỗi trong ngoặc kép chưa đóng",
-    "expected <block end>, but found '<block sequence start>'": "thụt lề của danh sách không thẳng hàng",
-    "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
-}
-
-
-def _describe_syntax_error(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or ""
-    for english, vietnamese in _SYNTAX_WORDS.items():
-        if problem.startswith(english):
-            return vietnamese
-    return problem or str(error)
 
 
 def locate(tree: object, path: tuple) -> tuple[int | None, int | None]:

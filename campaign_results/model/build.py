@@ -16,6 +16,7 @@ from ..load.discover import RawRecord
 from ..load.yaml_file import Mapping, locate
 from ..numbers import DECIMAL, MONEY, NumberError, Quantity, parse_percent, parse_quantity
 from ..problems import Place, Report, did_you_mean
+from ..text import slugify
 from ..validate.schema import field_name
 from . import records as r
 from .units import Unit, UnitRegistry, load_provinces
@@ -32,22 +33,29 @@ class DatasetBuilder:
     """Builds a Dataset from raw records, reporting what does not link up."""
 
     def __init__(self, reference_dir: Path, report: Report,
-                 invalid_ids: dict[str, set[str]] | None = None) -> None:
+                 invalid_ids: dict[str, set[str]] | None = None,
+                 unreadable: dict[str, dict[str, str]] | None = None) -> None:
         self.report = report
         # ids of records that failed their schema: references to them are not reported again
         self.invalid_ids = invalid_ids or {}
+        # kind → id → file of the YAML files that could not be read (the id is the file-name stem):
+        # a reference to one says so, instead of "not found, did you mean …"
+        self.unreadable = unreadable or {}
         registry = UnitRegistry()
         load_provinces(reference_dir, registry)
         self.dataset = r.Dataset(units=registry)
         self._first_seen: dict[tuple[str, str], Place] = {}
         self._orphan_result_files: set[str] = set()
+        self._table_ids: dict[str, str | None] = {}  # results file stem → peak day id
         self._pending_refs: list[tuple[str, str, RawRecord, tuple]] = []
 
     # --- places and small readers -----------------------------------------
 
     def place(self, raw: RawRecord, *path) -> Place:
         line, column = locate(raw.data, tuple(path))
-        return Place(raw.file, line, column, field_name(tuple(path)) or None)
+        name = field_name(tuple(path)) or None
+        cells = getattr(raw.data, "field_names", None)  # a spreadsheet row: "Kết quả!D5 (Kết quả)"
+        return Place(raw.file, line, column, cells.get(name, name) if cells else name)
 
     def origin(self, raw: RawRecord) -> r.Origin:
         return r.Origin(raw.file, raw.data.place[0], raw.data)
@@ -69,6 +77,11 @@ class DatasetBuilder:
         if name is None:
             return None
         resolution = self.dataset.units.resolve(name, on)
+        broken = self.unreadable.get("unit", {})
+        broken_file = broken.get(name) or broken.get(slugify(name))  # a unit named by its id
+        if resolution.unit is None and broken_file:
+            self.report.add("reference-unreadable", self.place(raw, *path), value=name, file=broken_file)
+            return None
         if resolution.unit is None:
             self.report.add(resolution.problem, self.place(raw, *path), **resolution.params)
             return None
@@ -295,32 +308,76 @@ class DatasetBuilder:
             origin=self.origin(raw))
         self.dataset.peak_days[peak_day.id] = peak_day
 
+    def _results_peak_day(self, table: str) -> str | None:
+        """The peak day id a results file is named after: its name, or the longest peak day id
+        (valid or not) it begins with, followed by "-", "_", "." or a space."""
+        if table not in self._table_ids:
+            ids = [*self.dataset.peak_days, *self.invalid_ids.get("peak_day", ()),
+                   *self.unreadable.get("peak_day", {})]
+            found = [i for i in ids if table == i or (table.startswith(i) and table[len(i)] in "-_. ")]
+            self._table_ids[table] = max(found, key=len) if found else None
+        return self._table_ids[table]
+
+    @staticmethod
+    def _by_name(value: str, names: dict[str, str], prefix: bool) -> str | None:
+        """The id whose name (``names``: id → name) has ``value`` as slug; with ``prefix`` (a name
+        as typed), else the one id whose name's slug begins with it ("Đội hình" for
+        "Đội hình (tổ, đội, nhóm)")."""
+        if value in names:
+            return value
+        slugs = {slugify(name): id_ for id_, name in names.items()}
+        if value in slugs:
+            return slugs[value]
+        starting = {id_ for slug, id_ in slugs.items() if slug.startswith(value + "-")} if prefix else set()
+        return starting.pop() if len(starting) == 1 else None
+
     def add_result(self, raw: RawRecord) -> None:
         data = raw.data
-        peak_day = self.dataset.peak_days.get(raw.table)
-        if peak_day is None and raw.table in self.invalid_ids.get("peak_day", ()):
+        typed = getattr(data, "typed", {})  # track and indicator as typed, when given by name
+        day_id = self._results_peak_day(raw.table)
+        peak_day = self.dataset.peak_days.get(day_id) if day_id else None
+        if peak_day is None and day_id:
             return  # its peak day has errors of its own
         if peak_day is None:
             if raw.file not in self._orphan_result_files:  # one problem per file, not per row
                 self._orphan_result_files.add(raw.file)
-                self.report.add("unknown-reference", Place(raw.file, 1), what="Ngày cao điểm",
-                                value=raw.table,
-                                suggestion=did_you_mean(raw.table, list(self.dataset.peak_days)) +
-                                "Tên tệp kết quả phải là mã của một Ngày cao điểm trong data/peak-days/. ")
+                ids = list(self.dataset.peak_days)
+                shown = ", ".join(ids) or "(chưa có Ngày cao điểm nào)"
+                if raw.file.endswith(".xlsx"):
+                    self.report.add("sheet-file-name", Place(raw.file, 1), name=Path(raw.file).name,
+                                    suggestion=did_you_mean(raw.table, ids), ids=shown,
+                                    example=f"{ids[0] if ids else 'MÃ-NGÀY-CAO-ĐIỂM'}-vinh-long.xlsx")
+                else:
+                    self.report.add("unknown-reference", Place(raw.file, 1), what="Ngày cao điểm",
+                                    value=raw.table,
+                                    suggestion=did_you_mean(raw.table, ids) +
+                                    "Tên tệp kết quả phải là (hoặc bắt đầu bằng) mã của một Ngày cao điểm "
+                                    f"trong data/peak-days/: {shown}. ")
             return
-        if peak_day.track(data["track"]) is None:
+        track = self._by_name(data["track"], {t.id: t.name for t in peak_day.tracks}, "track" in typed)
+        if track is None:
             tracks = [t.id for t in peak_day.tracks]
+            shown = typed.get("track", data["track"])
             self.report.add("unknown-reference", self.place(raw, "track"), what="mặt hoạt động",
-                            value=data["track"], suggestion=did_you_mean(data["track"], tracks) +
+                            value=shown, suggestion=did_you_mean(shown, tracks + [t.name for t in peak_day.tracks]) +
                             f"Các mặt hoạt động của Ngày cao điểm này: {', '.join(tracks)}. ")
             return
-        code = self.refer("indicator", data["indicator"], raw, "indicator")
+        code = data["indicator"]
+        if code not in self.dataset.indicators:  # a name, or a code to report later
+            labels = {code: indicator.label for code, indicator in self.dataset.indicators.items()}
+            code = self._by_name(data["indicator"], labels, "indicator" in typed)
+        if code is None and "indicator" in typed:
+            shown = typed["indicator"]
+            self.report.add("unknown-indicator", self.place(raw, "indicator"), value=shown,
+                            suggestion=did_you_mean(shown, [*labels, *labels.values()]))
+            return
+        code = self.refer("indicator", code or data["indicator"], raw, "indicator")
         unit = self.unit(raw, data["unit"], peak_day.date, "unit")
         value = self.quantity(raw, data["value"], self.indicator_kind(code), "value")
         if unit is None or value is None:
             return
         peak_day.results.append(r.UnitResult(
-            peak_day=peak_day.id, unit=unit, track=data["track"], indicator=code, value=value,
+            peak_day=peak_day.id, unit=unit, track=track, indicator=code, value=value,
             source=self.refer("document", data["source"], raw, "source"), note=data.get("note"),
             origin=self.origin(raw)))
 
@@ -352,26 +409,25 @@ class DatasetBuilder:
 
     def check_references(self) -> None:
         for kind, value, raw, path in self._pending_refs:
-            if value in self.invalid_ids.get(kind, ()):
+            known = (self.dataset.indicators if kind == "indicator"
+                     else getattr(self.dataset, REFERENCE_KINDS[kind][0]))
+            if value in known or value in self.invalid_ids.get(kind, ()):
                 continue
-            if kind == "indicator":
-                known = self.dataset.indicators
-                if value not in known:
-                    self.report.add("unknown-indicator", self.place(raw, *path), value=value,
-                                    suggestion=did_you_mean(value, list(known)))
-                continue
-            attribute, label = REFERENCE_KINDS[kind]
-            known = getattr(self.dataset, attribute)
-            if value in known:
-                continue
-            if kind == "document":
-                self.report.add("unknown-document", self.place(raw, *path), value=value,
+            place = self.place(raw, *path)
+            if value in self.unreadable.get(kind, {}):  # its file is there but could not be read
+                self.report.add("reference-unreadable", place, value=value, file=self.unreadable[kind][value])
+            elif kind == "indicator":
+                self.report.add("unknown-indicator", place, value=value,
+                                suggestion=did_you_mean(value, list(known)))
+            elif kind == "document":
+                self.report.add("unknown-document", place, value=value,
                                 suggestion=did_you_mean(value, list(known)))
             else:
-                self.report.add("unknown-reference", self.place(raw, *path), what=label, value=value,
+                self.report.add("unknown-reference", place, what=REFERENCE_KINDS[kind][1], value=value,
                                 suggestion=did_you_mean(value, list(known)))
 
 
 def build_dataset(raws: list[RawRecord], reference_dir: Path, report: Report,
-                  invalid_ids: dict[str, set[str]] | None = None) -> r.Dataset:
-    return DatasetBuilder(reference_dir, report, invalid_ids).build(raws)
+                  invalid_ids: dict[str, set[str]] | None = None,
+                  unreadable: dict[str, dict[str, str]] | None = None) -> r.Dataset:
+    return DatasetBuilder(reference_dir, report, invalid_ids, unreadable).build(raws)
