@@ -22,7 +22,7 @@ from campaign_results.render.site_pages import render_site
 from campaign_results.render.tables import SHOWN_ROWS, Table, number_cell
 from campaign_results.site_build import generate
 
-from .conftest import FIXTURE_DATA, copy_project
+from .conftest import FIXTURE_DATA, copy_project, fixture_data
 
 PEAK_DAY_PAGE = "ngay-cao-diem/2023-08-11-do-thi-van-minh-dich-vu-cong/index.html"
 
@@ -53,8 +53,10 @@ def page_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def dataset(fixture_dataset):
-    return fixture_dataset
+def dataset(tmp_path_factory):
+    """The fixture records, checked; this module's own copy, since some tests edit it."""
+    data = fixture_data(tmp_path_factory.mktemp("site-dataset") / "data")
+    return check_data(data, data.parent).dataset
 
 
 def test_a_page_for_every_record_and_unit(built_site: Path, dataset) -> None:
