@@ -18,33 +18,37 @@ from .yaml_file import Mapping
 
 
 @dataclass
-class CsvProblem:
+class TableProblem:
+    """A problem found while reading a table file (CSV here, a workbook in xlsx_file), before it
+    is placed in the report: its code, row and column, and the field when known (a sheet cell)."""
+
     code: str
     line: int | None = None
     column: int | None = None
     params: dict = field(default_factory=dict)
+    field: str | None = None  # (after params: the name would hide dataclasses.field)
 
 
 @dataclass
 class CsvTable:
     header: list[str] = field(default_factory=list)
     rows: list[Mapping] = field(default_factory=list)  # each row: column → cell, with places
-    problems: list[CsvProblem] = field(default_factory=list)
+    problems: list[TableProblem] = field(default_factory=list)
 
 
-def decode(raw: bytes) -> tuple[str | None, CsvProblem | None]:
+def decode(raw: bytes) -> tuple[str | None, TableProblem | None]:
     """The text of a CSV file, or the encoding problem that stops it being read."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, CsvProblem("file-encoding", 1, None, {"detected": " (tệp đang ở dạng UTF-16/Unicode)"})
+        return None, TableProblem("file-encoding", 1, None, {"detected": " (tệp đang ở dạng UTF-16/Unicode)"})
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if raw[:200].count(b"\x00") > 10:
-        return None, CsvProblem("file-encoding", 1, None, {"detected": " (tệp đang ở dạng UTF-16/Unicode)"})
+        return None, TableProblem("file-encoding", 1, None, {"detected": " (tệp đang ở dạng UTF-16/Unicode)"})
     try:
         return nfc(raw.decode("utf-8")), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, CsvProblem("file-encoding", line, None,
+        return None, TableProblem("file-encoding", line, None,
                                 {"detected": " (có thể là Windows-1258 hoặc bảng mã cũ khác)"})
 
 
@@ -63,13 +67,13 @@ def read_table(text: str, required: list[str], optional: list[str],
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        table.problems.append(CsvProblem("file-empty", 1))
+        table.problems.append(TableProblem("file-empty", 1))
         return table
     header_line = lines[first]
     for delimiter in (";", "\t"):
         if delimiter in header_line and "," not in header_line:
             shown = "Tab" if delimiter == "\t" else delimiter
-            table.problems.append(CsvProblem("csv-delimiter", first + 1, None, {"delimiter": shown}))
+            table.problems.append(TableProblem("csv-delimiter", first + 1, None, {"delimiter": shown}))
             return table
 
     reader = csv.reader(io.StringIO(text))
@@ -89,19 +93,19 @@ def read_table(text: str, required: list[str], optional: list[str],
                 if headers else "")
             for index, (name, typed) in enumerate(zip(header, written, strict=True), start=1):
                 if name not in allowed:
-                    table.problems.append(CsvProblem("csv-unknown-column", row_line, index,
+                    table.problems.append(TableProblem("csv-unknown-column", row_line, index,
                                                      {"column": typed, "columns": shown_columns,
                                                       "suggestion": did_you_mean(typed, list(by_folded.values())
                                                                                  + list((headers or {}).values()))}))
             for name in required:
                 if name not in header:
-                    table.problems.append(CsvProblem("csv-missing-column", row_line, None,
+                    table.problems.append(TableProblem("csv-missing-column", row_line, None,
                                                      {"column": name, "columns": ", ".join(required)}))
             if table.problems:
                 return table
             continue
         if len(cells) != len(header):
-            table.problems.append(CsvProblem("csv-row-length", row_line, None,
+            table.problems.append(TableProblem("csv-row-length", row_line, None,
                                              {"found": len(cells), "expected": len(header)}))
             continue
         row = Mapping()

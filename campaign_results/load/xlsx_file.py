@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..numbers import CellNumber, CellText, format_number
 from ..text import fold, nfc, slugify
+from .csv_file import TableProblem
 from .yaml_file import Mapping
 
 SHEET = "Kết quả"
@@ -59,19 +60,10 @@ _HOW = {
 
 
 @dataclass
-class SheetProblem:
-    code: str
-    line: int | None = None
-    column: int | None = None
-    params: dict = field(default_factory=dict)
-    field: str | None = None  # (after params: the name would hide dataclasses.field)
-
-
-@dataclass
 class SheetTable:
     sheet: str | None = None
     rows: list[Mapping] = field(default_factory=list)  # column → value; .field_names, .typed
-    problems: list[SheetProblem] = field(default_factory=list)
+    problems: list[TableProblem] = field(default_factory=list)
 
 
 def cell_name(sheet: str, row: int, column: int) -> str:
@@ -93,14 +85,14 @@ def read_results_sheet(path: Path, default_source: str | None = None) -> SheetTa
         _read(path, default_source, table)
     except Exception as error:  # openpyxl raises many kinds for a file it cannot read
         table.rows.clear()
-        table.problems.append(SheetProblem("sheet-unreadable", params={"detail": _describe(error)}))
+        table.problems.append(TableProblem("sheet-unreadable", params={"detail": _describe(error)}))
     return table
 
 
-def _size_problem(path: Path) -> SheetProblem | None:
+def _size_problem(path: Path) -> TableProblem | None:
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return SheetProblem("sheet-too-large", params={
+        return TableProblem("sheet-too-large", params={
             "what": f"{format_number(round(size / 1024 / 1024))} MB", "limit": f"{MAX_BYTES // 1024 // 1024} MB"})
     try:
         with zipfile.ZipFile(path) as archive:
@@ -108,7 +100,7 @@ def _size_problem(path: Path) -> SheetProblem | None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return None  # not a zip: openpyxl says so below
     if unpacked > MAX_UNPACKED_BYTES:
-        return SheetProblem("sheet-too-large", params={
+        return TableProblem("sheet-too-large", params={
             "what": f"giải nén ra {format_number(round(unpacked / 1024 / 1024))} MB",
             "limit": f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB khi giải nén"})
     return None
@@ -135,7 +127,7 @@ def _read(path: Path, default_source: str | None, table: SheetTable) -> None:
     try:
         sheet = _sheet(book)
         if sheet is None:
-            table.problems.append(SheetProblem("file-empty", 1))
+            table.problems.append(TableProblem("file-empty", 1))
             return
         table.sheet = sheet.title
         formulas_to_check = _read_rows(sheet, default_source, table)
@@ -149,16 +141,16 @@ def _is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_rows(sheet, default_source: str | None, table: SheetTable) -> dict[tuple[int, int], SheetProblem]:
+def _read_rows(sheet, default_source: str | None, table: SheetTable) -> dict[tuple[int, int], TableProblem]:
     """Fill ``table`` from the sheet; the blank required cells, which may hold a formula whose
     result was never saved (data_only gives None for it), by (row, column)."""
     title = sheet.title
     columns: dict[str, int] | None = None
-    blanks: dict[tuple[int, int], SheetProblem] = {}
+    blanks: dict[tuple[int, int], TableProblem] = {}
     for row_number, cells in enumerate(sheet.iter_rows(), start=1):
         if row_number > MAX_ROWS:
             if any(not _is_blank(getattr(cell, "value", None)) for cell in cells):
-                table.problems.append(SheetProblem("sheet-too-large", row_number, None, {
+                table.problems.append(TableProblem("sheet-too-large", row_number, None, {
                     "what": f"trang \"{title}\" có hơn {format_number(MAX_ROWS)} dòng",
                     "limit": f"{format_number(MAX_ROWS)} dòng"}))
                 table.rows.clear()
@@ -186,7 +178,7 @@ def _read_rows(sheet, default_source: str | None, table: SheetTable) -> dict[tup
                 value = default_source
             if _is_blank(value):
                 if COLUMNS[key][1]:
-                    problem = SheetProblem("sheet-empty-cell", row_number, index,
+                    problem = TableProblem("sheet-empty-cell", row_number, index,
                                            {"cell": name, "how": _HOW[key]}, name)
                     blanks[(row_number, index)] = problem
                     table.problems.append(problem)
@@ -200,7 +192,7 @@ def _read_rows(sheet, default_source: str | None, table: SheetTable) -> dict[tup
         if complete:
             table.rows.append(row)
     if columns is None:
-        table.problems.append(SheetProblem("file-empty", 1))
+        table.problems.append(TableProblem("file-empty", 1))
     return blanks
 
 
@@ -212,7 +204,7 @@ def _header(values: list, row_number: int, title: str, default_source: str | Non
                if key not in found and required and not (key == "source" and default_source)]
     for key in missing:
         header = COLUMNS[key][0]
-        table.problems.append(SheetProblem("sheet-missing-column", row_number, None, {
+        table.problems.append(TableProblem("sheet-missing-column", row_number, None, {
             "sheet": title, "column": header, "cell": cell_name(title, row_number, 1),
             "columns": ", ".join(h for h, _ in COLUMNS.values())}, header))
     return None if missing else found
@@ -238,7 +230,7 @@ def _value(cell, key: str):
     return CellText(text) if key == "value" else text
 
 
-def _name_formulas(path: Path, table: SheetTable, blanks: dict[tuple[int, int], SheetProblem]) -> None:
+def _name_formulas(path: Path, table: SheetTable, blanks: dict[tuple[int, int], TableProblem]) -> None:
     """Turn each blank cell that holds a formula into "formula with no saved result"."""
     from openpyxl import load_workbook
 

@@ -47,6 +47,7 @@ class DatasetBuilder:
         self._first_seen: dict[tuple[str, str], Place] = {}
         self._orphan_result_files: set[str] = set()
         self._table_ids: dict[str, str | None] = {}  # results file stem → peak day id
+        self._name_slugs: dict[str, dict[str, str]] = {}  # vocabulary → slug of a name → id
         self._pending_refs: list[tuple[str, str, RawRecord, tuple]] = []
 
     # --- places and small readers -----------------------------------------
@@ -318,14 +319,15 @@ class DatasetBuilder:
             self._table_ids[table] = max(found, key=len) if found else None
         return self._table_ids[table]
 
-    @staticmethod
-    def _by_name(value: str, names: dict[str, str], prefix: bool) -> str | None:
+    def _by_name(self, value: str, vocabulary: str, names: dict[str, str], prefix: bool) -> str | None:
         """The id whose name (``names``: id → name) has ``value`` as slug; with ``prefix`` (a name
         as typed), else the one id whose name's slug begins with it ("Đội hình" for
-        "Đội hình (tổ, đội, nhóm)")."""
+        "Đội hình (tổ, đội, nhóm)"). The slugs of a ``vocabulary`` are made once, not per row."""
         if value in names:
             return value
-        slugs = {slugify(name): id_ for id_, name in names.items()}
+        slugs = self._name_slugs.get(vocabulary)
+        if slugs is None:
+            slugs = self._name_slugs[vocabulary] = {slugify(name): id_ for id_, name in names.items()}
         if value in slugs:
             return slugs[value]
         starting = {id_ for slug, id_ in slugs.items() if slug.startswith(value + "-")} if prefix else set()
@@ -354,7 +356,8 @@ class DatasetBuilder:
                                     "Tên tệp kết quả phải là (hoặc bắt đầu bằng) mã của một Ngày cao điểm "
                                     f"trong data/peak-days/: {shown}. ")
             return
-        track = self._by_name(data["track"], {t.id: t.name for t in peak_day.tracks}, "track" in typed)
+        track = self._by_name(data["track"], f"tracks of {peak_day.id}", {t.id: t.name for t in peak_day.tracks},
+                              "track" in typed)
         if track is None:
             tracks = [t.id for t in peak_day.tracks]
             shown = typed.get("track", data["track"])
@@ -365,7 +368,7 @@ class DatasetBuilder:
         code = data["indicator"]
         if code not in self.dataset.indicators:  # a name, or a code to report later
             labels = {code: indicator.label for code, indicator in self.dataset.indicators.items()}
-            code = self._by_name(data["indicator"], labels, "indicator" in typed)
+            code = self._by_name(data["indicator"], "indicators", labels, "indicator" in typed)
         if code is None and "indicator" in typed:
             shown = typed["indicator"]
             self.report.add("unknown-indicator", self.place(raw, "indicator"), value=shown,
