@@ -7,6 +7,7 @@
     python build_site.py bench --records N [--json FILE]   build-time, size and browser figures
     python build_site.py new model|peak-day|document …     start a record from a skeleton
     python build_site.py import-xlsx FILE --peak-day ID      per-unit results from the Excel template
+    python build_site.py diff --base REF    the records a change adds, changes or removes (Markdown)
 
 Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
 itself failed. No Python traceback reaches the user: an unexpected failure
@@ -21,7 +22,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import new_record, spreadsheet
+from . import change_summary, data_changes, history, new_record, spreadsheet
 from .pipeline import check_data
 from .problems import Place, Report
 from .project import Project
@@ -71,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     xlsx.add_argument("--peak-day", required=True, help="mã Ngày cao điểm (tên tệp trong data/peak-days/)")
     xlsx.add_argument("--source", help="mã văn bản nguồn cho các dòng không ghi cột Văn bản nguồn")
     xlsx.add_argument("--replace", action="store_true", help="thay toàn bộ kết quả đã có của Ngày cao điểm")
+    diff = commands.add_parser("diff", help="liệt kê bản ghi được thêm, sửa, xoá so với một commit khác (Markdown)",
+                               description="So sánh dữ liệu của hai commit và in bảng Markdown các bản ghi "
+                                           "thêm, sửa, xoá cùng số liệu và trang của chúng. Ví dụ: "
+                                           "diff --base origin/main")
+    diff.add_argument("--base", required=True, help="commit hoặc nhánh để so sánh, ví dụ origin/main")
+    diff.add_argument("--head", default="HEAD", help="commit có thay đổi (mặc định: HEAD)")
     bench = commands.add_parser("bench", help="đo thời gian dựng, dung lượng và tải trang trên dữ liệu tổng hợp")
     bench.add_argument("--records", type=int, required=True, help="số bản ghi tổng hợp")
     bench.add_argument("--json", type=Path, default=None, help="ghi các số đo ra tệp JSON này")
@@ -177,6 +184,23 @@ def _new(args) -> int:
     return 0
 
 
+def _diff(args) -> int:
+    project = Project()
+    base, head = history.resolve(project.root, args.base), history.resolve(project.root, args.head)
+    if not base or not head:
+        print(f"LỖI: không tìm thấy commit \"{args.base if not base else args.head}\" trong kho git này "
+              "(với GitHub Actions, cần actions/checkout với fetch-depth: 0).")
+        return 1
+    dataset = check_data(project.data_dir, project.root).dataset  # names and pages, as they will be published
+    changes = data_changes.compare(project.root, base, head, dataset)
+    if changes is None:
+        print(f"LỖI: git không so sánh được {args.base} với {args.head}.")
+        return 1
+    print(change_summary.summary_markdown(changes, dataset, base, os.environ.get("SITE_URL", "")),
+          end="")
+    return 0
+
+
 def _import_xlsx(args) -> int:
     project = Project()
     result = spreadsheet.import_results(project, args.file.resolve(), args.peak_day, args.source, args.replace)
@@ -197,4 +221,5 @@ COMMANDS = {
     "bench": _bench,
     "new": _new,
     "import-xlsx": _import_xlsx,
+    "diff": _diff,
 }

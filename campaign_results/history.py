@@ -1,78 +1,112 @@
-"""What changed in the data, publish by publish: read from the git history of data/.
+"""The git history of data/: which commits changed it, and the files as they were at each.
 
-Each commit that touched data/ becomes a :class:`Change` listing the records it
-added, changed or removed (a record is known by its folder and file name).
-Outside a git checkout, or without git, the history is empty.
+Everything here asks git and never raises: outside a git checkout, without git, or past the
+edge of a shallow clone, the history simply ends.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .load.discover import RESULTS_FOLDER, YAML_FOLDERS
-
-ACTIONS = {"A": "thêm", "M": "sửa", "D": "xoá"}
-
-
-@dataclass
-class RecordChange:
-    action: str      # "thêm", "sửa" or "xoá"
-    kind: str        # record kind ("model", "peak_day", …); "result" for a peak day's results file
-    record_id: str
+DATA = "data/"
+TIMEOUT = 60  # seconds for one git command
 
 
-@dataclass
-class Change:
-    commit: str
+@dataclass(frozen=True)
+class Commit:
+    id: str
     when: dt.datetime
-    message: str
-    records: list[RecordChange] = field(default_factory=list)
+    parent: str | None  # first parent; None for the first commit
 
 
-def _record(path: str) -> tuple[str, str] | None:
-    parts = Path(path).parts
-    if len(parts) < 3 or parts[0] != "data":
-        return None
-    stem = Path(path).stem
-    if parts[1] in YAML_FOLDERS and path.endswith((".yaml", ".yml")):
-        return YAML_FOLDERS[parts[1]], stem
-    if parts[1] == RESULTS_FOLDER and path.endswith(".csv"):
-        return "result", stem
-    return None
+@dataclass(frozen=True)
+class FileChange:
+    """A file under data/ between two commits; a blob id is None where the file is absent."""
+
+    path: str
+    old_blob: str | None
+    new_blob: str | None
 
 
-def data_history(root: Path, limit: int = 200) -> list[Change]:
-    """The latest commits that changed data/, newest first."""
+def _git(root: Path, *args: str, input: bytes | None = None) -> bytes | None:
     try:
-        completed = subprocess.run(
-            ["git", "-C", str(root), "log", f"-{limit}", "--format=%x1e%H%x1f%aI%x1f%s", "--name-status",
-             "--no-renames", "--", "data/"], capture_output=True, text=True, timeout=60)
+        completed = subprocess.run(["git", "-C", str(root), *args], capture_output=True, input=input,
+                                   timeout=TIMEOUT)
     except (OSError, subprocess.TimeoutExpired):
-        return []
-    if completed.returncode != 0:
-        return []
-    changes = []
-    for block in completed.stdout.split("\x1e")[1:]:
-        header, _, files = block.partition("\n")
-        commit, when, message = header.split("\x1f", 2)
-        change = Change(commit, dt.datetime.fromisoformat(when), message.strip())
-        for line in files.splitlines():
-            status, _, path = line.partition("\t")
-            record = _record(path)
-            if record and status[:1] in ACTIONS:
-                change.records.append(RecordChange(ACTIONS[status[:1]], *record))
-        changes.append(change)
-    return changes
+        return None
+    return completed.stdout if completed.returncode == 0 else None
+
+
+def resolve(root: Path, ref: str) -> str | None:
+    """The commit id ``ref`` names, or None when it names no commit here."""
+    out = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    return out.decode().strip() if out else None
 
 
 def head(root: Path) -> str:
     """The current commit, for the generation fingerprint ("" outside git)."""
-    try:
-        completed = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True,
-                                   timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return completed.stdout.strip() if completed.returncode == 0 else ""
+    return resolve(root, "HEAD") or ""
+
+
+def data_commits(root: Path, limit: int = 200) -> list[Commit]:
+    """The latest commits of the current branch's first-parent line that changed data/, newest
+    first. A merged pull request is one commit of that line, as it is one publish."""
+    out = _git(root, "log", "--first-parent", f"-{limit}", "--format=%H%x1f%aI%x1f%P%x1e", "--", DATA)
+    if out is None:
+        return []
+    commits = []
+    for entry in out.decode().split("\x1e"):
+        if not entry.strip("\n"):
+            continue
+        commit, when, parents = entry.strip("\n").split("\x1f")  # (str.strip() would eat \x1f)
+        parent = parents.split()[0] if parents.split() else None
+        if parent and resolve(root, parent) is None:
+            break  # the edge of a shallow clone: what came before is unknown
+        commits.append(Commit(commit, dt.datetime.fromisoformat(when), parent))
+    return commits
+
+
+def changed_files(root: Path, old: str | None, new: str) -> list[FileChange] | None:
+    """The files under data/ that differ between commits ``old`` (None: nothing) and ``new``."""
+    if old is None:
+        empty = _git(root, "hash-object", "-t", "tree", "--stdin", input=b"")
+        if empty is None:
+            return None
+        old = empty.decode().strip()
+    out = _git(root, "diff-tree", "-r", "-z", "--raw", "--no-renames", "--abbrev=64", old, new, "--", DATA)
+    if out is None:
+        return None
+    fields = out.split(b"\0")
+    changes = []
+    for status, path in zip(fields[0::2], fields[1::2]):
+        if not status.startswith(b":"):
+            continue
+        _, _, old_blob, new_blob, _ = status.decode().split(" ")
+        changes.append(FileChange(path.decode("utf-8", "replace"), _blob(old_blob), _blob(new_blob)))
+    return changes
+
+
+def _blob(blob_id: str) -> str | None:
+    return None if set(blob_id) == {"0"} else blob_id
+
+
+def read_blobs(root: Path, blob_ids: list[str]) -> dict[str, bytes]:
+    """The contents of blobs, by id (one git process for all of them)."""
+    if not blob_ids:
+        return {}
+    out = _git(root, "cat-file", "--batch", input="".join(f"{b}\n" for b in blob_ids).encode())
+    blobs: dict[str, bytes] = {}
+    position = 0
+    while out is not None and position < len(out):
+        header_end = out.index(b"\n", position)
+        header = out[position:header_end].decode().split()
+        position = header_end + 1
+        if len(header) != 3:
+            continue  # "<id> missing"
+        size = int(header[2])
+        blobs[header[0]] = out[position:position + size]
+        position += size + 1
+    return blobs
