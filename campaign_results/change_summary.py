@@ -3,15 +3,13 @@ Markdown tables for the job summary, so a reviewer sees the figures without down
 
 from __future__ import annotations
 
-import re
-
 from .data_changes import ADDED, CHANGED, KIND_NAMES, REMOVED, RecordChange, figure_text
 from .model.records import Dataset
 from .render import urls
+from .render.safe import t
 from .render.sections.changes import record_page
 
 FIGURES_SHOWN = 20  # per record; the rest are counted
-_MARKDOWN = re.compile(r"([\\`*_\[\]{}()#+!|~>-])")
 _TITLES = {
     "model": "Mô hình", "peak_day": "Ngày cao điểm", "result": "Kết quả từng đơn vị", "document": "Văn bản",
     "campaign": "Chiến dịch", "plan": "Kế hoạch", "unit": "Đơn vị", "indicator": "Chỉ tiêu",
@@ -20,8 +18,7 @@ _TITLES = {
 
 def cell(text: str) -> str:
     """Record text as the literal content of a Markdown table cell: no markup, no HTML, one line."""
-    text = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN.sub(r"\\\1", text)
+    return t(" ".join(str(text).split()))
 
 
 def summary_markdown(changes: list[RecordChange], dataset: Dataset | None, base: str, site_url: str) -> str:

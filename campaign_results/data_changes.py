@@ -52,16 +52,31 @@ class RecordChange:
     fields: list[str] = field(default_factory=list)  # other fields that changed, by key
 
     @property
-    def headline(self) -> str:
-        """ "Thêm mô hình “…”", "Sửa kết quả Hà Tĩnh: Đội hình 612 → 620"."""
-        subject = (f"{self.action.capitalize()} kết quả {self.name}" if self.kind == "result"
-                   else f"{self.action.capitalize()} {KIND_NAMES[self.kind]} “{self.name}”")
-        details = [figure_text(f) for f in self.figures[:3]]
+    def lead(self) -> str:
+        """ "Thêm mô hình", "Sửa kết quả": what happened to what, before the record's name."""
+        return f"{self.action.capitalize()} {KIND_NAMES[self.kind]}"
+
+    @property
+    def shown_name(self) -> str:
+        return self.name if self.kind == "result" else f"“{self.name}”"
+
+    @property
+    def details(self) -> str:
+        """The headline figures ("Đội hình 612 → 620; …"), or the other fields that changed."""
+        if self.action == REMOVED:
+            return ""
+        shown = [figure_text(f) for f in self.figures[:3]]
         if len(self.figures) > 3:
-            details.append(f"và {len(self.figures) - 3} số liệu khác")
-        if not details and self.fields:
-            details.append("sửa " + ", ".join(self.fields))
-        return f"{subject}: {'; '.join(details)}" if details and self.action != REMOVED else subject
+            shown.append(f"và {len(self.figures) - 3} số liệu khác")
+        if not shown and self.fields:
+            shown.append("sửa " + ", ".join(self.fields))
+        return "; ".join(shown)
+
+    @property
+    def headline(self) -> str:
+        """ "Thêm mô hình “…”: …", "Sửa kết quả Hà Tĩnh: Đội hình 612 → 620"."""
+        details = self.details
+        return f"{self.lead} {self.shown_name}" + (f": {details}" if details else "")
 
 
 @dataclass

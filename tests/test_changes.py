@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
+from html import unescape
 from pathlib import Path
 
 import yaml
@@ -24,6 +26,12 @@ RESULTS = f"data/results/{PEAK_DAY}.csv"
 MODEL = "data/models/2021/ben-tre-2021-vi-mot-ben-tre-xanh.yaml"
 NEW_MODEL = "data/models/2021/ben-tre-2021-mo-hinh-thu-nghiem.yaml"
 HA_TINH_ROW = "Hà Tĩnh,do-thi-van-minh,tuyen-pho-van-minh,1.025,"
+# the headline figures of the model copied from MODEL: its first three, then how many more
+MODEL_FIGURES = "Tuyến đường thanh niên 157; Chiều dài tuyến đường 157,3; Cây xanh trồng mới 40.201; và 2 số liệu khác"
+
+
+def text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
 
 
 def git(project: Path, *args: str) -> str:
@@ -69,12 +77,14 @@ def test_change_log_and_feed_name_the_records_and_figures_not_the_commit_message
         assert message not in page
     assert page.count("<h2") == 2  # the first import and the upload; the comment and README commits change no data
     latest = page[:page.index("<h2", page.index("<h2") + 1)]
-    assert "Thêm mô hình “Mô hình thử nghiệm”" in latest
-    assert f'href="../mo-hinh/{Path(NEW_MODEL).stem}/"' in latest
-    line = next(li for li in latest.split("<li>") if "Sửa kết quả Hà Tĩnh" in li)
-    assert "Tuyến phố (đường, hẻm) văn minh" in line and "1.025 → 1.030" in line
-    assert f'href="../ngay-cao-diem/{PEAK_DAY}/"' in line
-    assert "Thêm đơn vị “Trung ương Đoàn”" in page[len(latest):]  # the first import lists its records
+    items = {text(li): li for li in re.findall(r"<li>(.*?)</li>", latest, re.S)}
+    model = items[f"Thêm mô hình “Mô hình thử nghiệm”: {MODEL_FIGURES}"]
+    assert f'href="../mo-hinh/{Path(NEW_MODEL).stem}/"' in model
+    result = items["Sửa kết quả Hà Tĩnh: Tuyến phố (đường, hẻm) văn minh (Tình nguyện vì đô thị văn minh) "
+                   "1.025 → 1.030"]
+    assert f'href="../ngay-cao-diem/{PEAK_DAY}/"' in result
+    first = [text(li) for li in re.findall(r"<li>(.*?)</li>", page[len(latest):], re.S)]
+    assert "Thêm đơn vị “Trung ương Đoàn”" in first  # the first import lists its records
 
     feed = ElementTree.parse(project / "site" / "thay-doi.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")

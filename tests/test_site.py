@@ -287,5 +287,5 @@ def test_pages_show_the_history_of_the_project_being_built(tmp_path: Path, datas
         subprocess.run(["git", "-c", "user.name=Cán bộ", "-c", "user.email=canbo@example.invalid", *args],
                        cwd=other.root, check=True, capture_output=True)
     page = changes_page("in-git")
-    assert "## " in page and "Thêm đơn vị “Trung ương Đoàn”" in page
+    assert "## " in page and "Thêm đơn vị [“Trung ương Đoàn”](don-vi/trung-uong-doan.md)" in page
     assert "Dữ liệu của dự án khác" not in page  # the records are the headline, not the commit message

@@ -39,7 +39,7 @@ def plan(r: Renderer) -> None:
 def _changes(r: Renderer) -> None:
     found = publishes(r.project.root, r.dataset, SHOWN)
     shown = [{"publish": p, "more": max(0, len(p.records) - LISTED),
-              "items": [{"headline": c.headline, "page": record_page(r.dataset, c)} for c in p.records[:LISTED]]}
+              "items": [{"change": c, "page": record_page(r.dataset, c)} for c in p.records[:LISTED]]}
              for p in found]
     r.page(PAGE, "changes.md.j2", publishes=shown, feed=FEED)
     r.docs.write(FEED, _atom(r, found).encode("utf-8"))
