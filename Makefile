@@ -7,6 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+PORT   ?= 8000
 
 .PHONY: site serve check test clean
 
@@ -14,9 +15,9 @@ CHROMIUM := /usr/bin/chromium
 site: $(STAMP)
 	$(BIN)/python build_site.py build
 
-# Build, then preview at http://127.0.0.1:8000/, rebuilding when data/ or content/ change.
+# Build, then preview at http://127.0.0.1:8000/ (or PORT=…), rebuilding when data/ or content/ change.
 serve: $(STAMP)
-	$(BIN)/python build_site.py serve
+	$(BIN)/python build_site.py serve --port $(PORT)
 
 # Check the data only, and list every problem.
 check: $(STAMP)

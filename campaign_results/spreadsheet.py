@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import write_atomically
 from .load.discover import REFERENCE_FOLDER, data_files
 from .load.xlsx_file import COLUMNS, SHEET, cell_name, results_records
 from .model.build import build_dataset
@@ -122,31 +121,17 @@ def import_results(project: Project, workbook: Path, peak_day_id: str, source: s
         writer.writerow([dataset.unit(row.unit).short_name, row.track, row.indicator, _written(row.value),
                          row.note or "", row.source])
     previous = target.read_bytes() if target.exists() else None
-    _write_atomically(target, text.getvalue().encode("utf-8"))
+    write_atomically(target, text.getvalue().encode("utf-8"))
     after = check_data(project.data_dir, project.root)
     if not after.report.ok:  # not expected (the same data was checked above): keep the data as it was
         if previous is None:
             target.unlink()
         else:
-            _write_atomically(target, previous)
+            write_atomically(target, previous)
         report.problems.extend(after.report.errors)
         return result
     result.written = target
     return result
-
-
-def _write_atomically(target: Path, content: bytes) -> None:
-    """Write ``target`` through a temporary file in the same folder, so that a reader (or a
-    crash) never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _written(quantity: Quantity) -> str:
