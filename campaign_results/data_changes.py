@@ -192,8 +192,8 @@ class _Namer:
                 record_id = str(data.get("id") or Path(raw.file).stem)
                 name = next((str(data[k]) for k in NAME_FIELDS if data.get(k)), record_id)
                 figures = self._figures(raw.kind, data)
-                rest = {k: v for k, v in data.items() if k not in _FIGURE_FIELDS.get(raw.kind, ())}
-                found[(raw.kind, record_id)] = _Record(record_id, " ".join(name.split()), figures, rest)
+                found[(raw.kind, record_id)] = _Record(record_id, " ".join(name.split()), figures,
+                                                       _without_figures(raw.kind, data))
         return found
 
     # --- vocabulary -------------------------------------------------------------------------
@@ -264,7 +264,16 @@ class _Namer:
             record.fields.setdefault("note", []).append(str(row["note"]))
 
 
-_FIGURE_FIELDS = {"model": ("indicators",), "peak_day": (), "plan": ()}
+def _without_figures(kind: str, data: dict) -> dict:
+    """The fields of a record other than the figures ``_figures`` reads, to tell which changed."""
+    rest = dict(data)
+    if kind == "model":
+        rest.pop("indicators", None)
+    elif kind == "peak_day":
+        rest["tracks"] = [{k: v for k, v in t.items() if k != "totals"} for t in _items(data.get("tracks"))]
+    elif kind == "plan":
+        rest["targets"] = [{k: v for k, v in t.items() if k != "value"} for t in _items(data.get("targets"))]
+    return rest
 
 
 def _items(value: object) -> list[dict]:

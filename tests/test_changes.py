@@ -120,9 +120,13 @@ def test_records_are_compared_not_files(project: Path) -> None:
     # a field changed, a figure changed, a record removed
     edit(project, MODEL, "place: ", "place: Toàn tỉnh; ")
     (project / "data/models/2021/tra-vinh-2021-nha-nhan-ai.yaml").unlink()
+    edit(project, f"data/peak-days/{PEAK_DAY}.yaml", '"239.931"', '"239.932"')
     edited = commit(project, "Sửa")
     changes = {c.record_id: c for c in compare(project, moved, edited, dataset)}
-    assert set(changes) == {"ben-tre-2021-vi-mot-ben-tre-xanh", "tra-vinh-2021-nha-nhan-ai"}
+    assert set(changes) == {"ben-tre-2021-vi-mot-ben-tre-xanh", "tra-vinh-2021-nha-nhan-ai", PEAK_DAY}
+    total = changes[PEAK_DAY]
+    assert [(f.before, f.after) for f in total.figures] == [("239.931", "239.932")] and total.fields == []
+    assert "Người dân" in total.figures[0].label or "người dân" in total.figures[0].label
     assert changes["ben-tre-2021-vi-mot-ben-tre-xanh"].action == CHANGED
     assert changes["ben-tre-2021-vi-mot-ben-tre-xanh"].fields == ["place"]
     assert changes["ben-tre-2021-vi-mot-ben-tre-xanh"].figures == []
