@@ -5,7 +5,7 @@
     python build_site.py serve [--port N] build, serve site/ locally, rebuild on changes
     python build_site.py synth --records N --out DIR   synthetic data for the benchmark
     python build_site.py bench --records N [--json FILE]   build-time, size and browser figures
-    python build_site.py new model|peak-day|document …     start a record from a skeleton
+    python build_site.py new model|peak-day|document|campaign|plan …   start a record from a skeleton
     python build_site.py import-xlsx FILE --peak-day ID      per-unit results from the Excel template
     python build_site.py diff --base REF    the records a change adds, changes or removes (Markdown)
 
@@ -54,16 +54,19 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="tạo bản ghi mới từ mẫu, đúng chỗ, đúng mã",
                               description="Tạo bản ghi mới. Ví dụ: new model --unit \"Bến Tre\" --year 2024 "
                                           "--name \"Thắp sáng đường quê\"; new peak-day --date 11/8/2026 "
-                                          "--name \"…\"; new document --issuer \"Tỉnh đoàn Bến Tre\" "
-                                          "--number 15-CV/TĐTN-BPT --date 12/1/2026")
-    new.add_argument("kind", choices=("model", "peak-day", "document"), help="loại bản ghi")
-    new.add_argument("--unit", help="đơn vị (mô hình)")
-    new.add_argument("--year", type=int, help="năm (mô hình)")
-    new.add_argument("--name", help="tên mô hình hoặc Ngày cao điểm")
+                                          "--name \"…\"; new document --issuer \"Trung ương Đoàn\" "
+                                          "--number 120-BC/TWĐTN-PTN --date 20/8/2026; new campaign --name "
+                                          "\"Chiến dịch Thanh niên tình nguyện Hè 2026\" --year 2026; new plan "
+                                          "--unit \"Vĩnh Long\" --year 2026 --name \"…\" --document vinh-long-2026-15-kh")
+    new.add_argument("kind", choices=new_record.KINDS, help="loại bản ghi")
+    new.add_argument("--unit", help="đơn vị (mô hình, kế hoạch; chiến dịch: đơn vị tổ chức, mặc định Trung ương Đoàn)")
+    new.add_argument("--year", type=int, help="năm (mô hình, chiến dịch, kế hoạch)")
+    new.add_argument("--name", help="tên mô hình, Ngày cao điểm, chiến dịch hoặc kế hoạch")
     new.add_argument("--date", help="ngày (Ngày cao điểm, văn bản), dạng 11/8/2026")
     new.add_argument("--campaign", help="mã chiến dịch (Ngày cao điểm)")
-    new.add_argument("--issuer", help="cơ quan ban hành (văn bản)")
+    new.add_argument("--issuer", help="cơ quan ban hành (văn bản): tỉnh, thành hoặc Trung ương Đoàn, Đoàn trực thuộc")
     new.add_argument("--number", help="số hiệu (văn bản), ví dụ 15-CV/TĐTN-BPT")
+    new.add_argument("--document", help="mã văn bản của kế hoạch trong data/documents/")
     xlsx = commands.add_parser("import-xlsx", help="nhập kết quả từng đơn vị của một Ngày cao điểm từ bảng tính mẫu",
                                description="Đọc trang \"Kết quả\" của bảng tính mẫu "
                                            "(content/assets/mau-ket-qua-ngay-cao-diem.xlsx), kiểm tra từng ô "
@@ -173,7 +176,7 @@ def _new(args) -> int:
     try:
         created = new_record.create(project, args.kind, unit=args.unit, year=args.year, name=args.name,
                                     date=args.date, campaign=args.campaign, issuer=args.issuer,
-                                    number=args.number)
+                                    number=args.number, document=args.document)
     except new_record.NewRecordError as error:
         print(f"LỖI: {error}")
         return 1

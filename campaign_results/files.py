@@ -8,12 +8,17 @@ import tempfile
 from pathlib import Path
 
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
 def _temporary(target: Path, content: bytes) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(content)
+        os.chmod(temporary, 0o666 & ~_UMASK)  # as a plain open() would create it (mkstemp makes 0600)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -1,27 +1,48 @@
-"""`python build_site.py new model|peak-day|document …`: a record started from a skeleton.
+"""`python build_site.py new model|peak-day|document|campaign|plan …`: a record started from a skeleton.
 
 The skeleton sits where the record belongs, with a well-formed id and the same
 file name, comments that explain each field, and the values still to be
 written marked "ĐIỀN: …" (fill in), which the check reports as ``placeholder``
-until they are replaced.
+until they are replaced. Every value the person typed is written as a quoted
+YAML string, so quotes, backslashes and "#" in a name are read back as typed.
+
+Units are the provinces of data/reference/ (the 63 before 1/7/2025, the 34
+after) and the units of data/units/ (Trung ương Đoàn, Đoàn trực thuộc).
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from .dates import DateError, format_date, parse_date
-from .model.units import UnitRegistry, load_provinces
+from .files import create_atomically
+from .model.units import Unit, UnitRegistry, load_provinces, load_units
 from .project import Project
 from .text import slugify
 
 SKELETONS = Path(__file__).resolve().parent / "skeletons"
 PLACEHOLDER = "ĐIỀN:"
-KINDS = ("model", "peak-day", "document")
+KINDS = ("model", "peak-day", "document", "campaign", "plan")
+CENTRAL = "trung-uong-doan"  # the organiser of a campaign when --unit is not given
+
+# Ids from names: words kept, besides those with a digit or an inner capital (VNeID).
+ID_WORDS = 6
+# Dropped from a name longer than ID_WORDS: what its kind already says, and words that only join.
+GENERIC = {
+    "model": ("mô hình",),
+    "peak-day": ("ngày cao điểm",),
+    "campaign": ("chiến dịch",),
+    "plan": ("kế hoạch", "công văn"),
+}
+FILLER = ("triển khai", "thực hiện", "của", "và", "cho", "tại", "về", "việc", "các", "những", "với")
 
 
 class NewRecordError(ValueError):
@@ -34,15 +55,72 @@ class NewRecord:
     to_fill: list[tuple[int, str]]  # (line, what to write)
 
 
+def yaml_str(value: str) -> str:
+    """``value`` as a double-quoted YAML scalar on one line, read back exactly as it is."""
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=math.inf).rstrip("\n")
+
+
 def _render(template: str, **context) -> str:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(SKELETONS), keep_trailing_newline=True,
                                      undefined=jinja2.StrictUndefined)
+    environment.filters["yaml_str"] = yaml_str
     return environment.get_template(template).render(**context)
 
 
-def _short_slug(text: str, words: int = 6) -> str:
-    return "-".join(slugify(text).split("-")[:words])
+# --- ids --------------------------------------------------------------------
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text))
+
+
+def _distinguishing(word: str) -> bool:
+    """A number or an acronym-like word (VNeID, CAND, 2026): the word that tells records apart."""
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
+
+
+def _without(words: list[str], phrases) -> list[str]:
+    """``words`` less every occurrence of the ``phrases``, compared lower-case with their
+    diacritics ("của" is dropped, "cửa" is not)."""
+    drop = sorted((_words(phrase.lower()) for phrase in phrases), key=len, reverse=True)
+    kept, i = [], 0
+    while i < len(words):
+        found = next((p for p in drop if p and [w.lower() for w in words[i:i + len(p)]] == p), None)
+        if found:
+            i += len(found)
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept
+
+
+def _short_slug(name: str, kind: str, known=()) -> str:
+    """The part of an id that comes from a name.
+
+    Words the id already says (``known``: its unit, its year) are dropped. A name longer than
+    ID_WORDS words also loses the generic words of its kind ("mô hình", "chiến dịch" …) and of
+    FILLER. Then the first ID_WORDS words are kept, plus every distinguishing word after them.
+    """
+    words = _without(_words(name), known)
+    if len(words) > ID_WORDS:
+        words = _without(words, GENERIC.get(kind, ()) + FILLER)
+    ordinary = set([i for i, word in enumerate(words) if not _distinguishing(word)][:ID_WORDS])
+    kept = [word for i, word in enumerate(words) if i in ordinary or _distinguishing(word)]
+    return "-".join(filter(None, (slugify(word) for word in kept)))
+
+
+def _slug_or(name: str | None, kind: str, default: str, known=()) -> str:
+    return (_short_slug(name, kind, known) if name else "") or default
+
+
+def _unit_words(unit: Unit) -> tuple[str, ...]:
+    return unit.name, unit.short_name
+
+
+def _unit_prefix(unit: Unit) -> str:
+    return unit.id.removesuffix("-2025")
+
+
+# --- what the person typed --------------------------------------------------
 
 def _date(text: str):
     try:
@@ -51,57 +129,108 @@ def _date(text: str):
         raise NewRecordError(f"Ngày \"{text}\" không đúng dạng ngày/tháng/năm, ví dụ 11/8/2026.") from None
 
 
-def _unit_name(project: Project, name: str, on) -> str:
+def _mid_year(year: int):
+    """The date a unit is named at for a record of ``year``: mid-year."""
+    return parse_date(f"1/7/{year}") if 1990 <= year <= 2100 else None
+
+
+def _unit(project: Project, name: str, on) -> Unit:
     registry = UnitRegistry()
     load_provinces(project.data_dir / "reference", registry)
+    load_units(project.data_dir / "units", registry)
     resolution = registry.resolve(name, on)
-    if resolution.unit is None:
-        raise NewRecordError(f"Không tìm thấy đơn vị \"{name}\". {resolution.params.get('suggestion', '')}".strip())
-    return resolution.unit
+    if resolution.unit is not None:
+        return resolution.unit
+    if resolution.problem == "unit-wrong-period":
+        raise NewRecordError(f"Đơn vị \"{name}\" {resolution.params['reason']} {resolution.params['suggestion']}")
+    raise NewRecordError(f"Không tìm thấy đơn vị \"{name}\" trong danh sách tỉnh, thành (data/reference/) "
+                         f"và đơn vị khác (data/units/). {resolution.params['suggestion']}".strip())
+
+
+def _require(values, example: str) -> None:
+    if not all(values):
+        raise NewRecordError(example)
+
+
+# --- one function per kind: (path, text) ------------------------------------
+
+def _model(project: Project, unit, year, name) -> tuple[Path, str]:
+    _require((unit, year), "Cần --unit (đơn vị) và --year (năm), ví dụ: "
+                           "new model --unit \"Bến Tre\" --year 2024")
+    found = _unit(project, unit, _mid_year(year))
+    slug = _slug_or(name, "model", "mo-hinh-moi", (*_unit_words(found), str(year)))
+    record_id = f"{_unit_prefix(found)}-{year}-{slug}"
+    level = "trung-uong" if found.kind == "trung-uong" else "tinh"
+    return (project.data_dir / "models" / str(year) / f"{record_id}.yaml",
+            _render("model.yaml.j2", id=record_id, name=name, unit=found.short_name, year=year, level=level))
+
+
+def _peak_day(project: Project, date, name, campaign) -> tuple[Path, str]:
+    _require((date,), "Cần --date (ngày), ví dụ: new peak-day --date 11/8/2026 --name \"…\"")
+    day = _date(date)
+    record_id = f"{day.isoformat()}-{_slug_or(name, 'peak-day', 'ngay-cao-diem', (str(day.year),))}"
+    return (project.data_dir / "peak-days" / f"{record_id}.yaml",
+            _render("peak_day.yaml.j2", id=record_id, name=name, date=format_date(day), campaign=campaign))
+
+
+def _document(project: Project, issuer, number, date) -> tuple[Path, str]:
+    _require((issuer, number, date), "Cần --issuer, --number và --date, ví dụ: new document --issuer "
+                                     "\"Tỉnh đoàn Bến Tre\" --number 15-CV/TĐTN-BPT --date 12/1/2026")
+    day = _date(date)
+    found = _unit(project, issuer, day)
+    match = re.match(r"^(\d+)[a-z]?-([A-ZĐ]+)/|^(\d+)/\d{4}/([A-ZĐ]+)-", number)
+    if not match:
+        raise NewRecordError(f"Số hiệu \"{number}\" không đúng dạng, ví dụ 15-CV/TĐTN-BPT.")
+    serial, type_code = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    record_id = f"{_unit_prefix(found)}-{day.year}-{serial}-{slugify(type_code)}"
+    return (project.data_dir / "documents" / f"{record_id}.yaml",
+            _render("document.yaml.j2", id=record_id, number=number, type=type_code,
+                    issuer=found.short_name, date=format_date(day)))
+
+
+def _campaign(project: Project, unit, year, name) -> tuple[Path, str]:
+    _require((name, year), "Cần --name (tên) và --year (năm), ví dụ: new campaign "
+                           "--name \"Chiến dịch Thanh niên tình nguyện hè 2026\" --year 2026")
+    organiser = _unit(project, unit or CENTRAL, _mid_year(year))
+    record_id = f"{year}-{_slug_or(name, 'campaign', 'chien-dich', (str(year),))}"
+    return (project.data_dir / "campaigns" / f"{record_id}.yaml",
+            _render("campaign.yaml.j2", id=record_id, name=name, year=year, organiser=organiser.short_name))
+
+
+def _plan(project: Project, unit, year, name, document) -> tuple[Path, str]:
+    _require((unit, year, name), "Cần --unit (đơn vị), --year (năm) và --name (trích yếu), ví dụ: "
+                                 "new plan --unit \"Vĩnh Long\" --year 2026 --name \"Chuyển đổi số\"")
+    found = _unit(project, unit, _mid_year(year))
+    slug = _slug_or(name, "plan", "ke-hoach", (*_unit_words(found), str(year)))
+    record_id = f"{_unit_prefix(found)}-{year}-{slug}"
+    return (project.data_dir / "plans" / f"{record_id}.yaml",
+            _render("plan.yaml.j2", id=record_id, name=name, unit=found.short_name, year=year, document=document))
 
 
 def create(project: Project, kind: str, *, unit: str | None = None, year: int | None = None,
            name: str | None = None, date: str | None = None, campaign: str | None = None,
-           issuer: str | None = None, number: str | None = None) -> NewRecord:
+           issuer: str | None = None, number: str | None = None, document: str | None = None) -> NewRecord:
     if kind == "model":
-        if not unit or not year:
-            raise NewRecordError("Cần --unit (đơn vị) và --year (năm), ví dụ: new model --unit \"Bến Tre\" --year 2024")
-        found = _unit_name(project, unit, parse_date(f"1/7/{year}") if 1990 <= year <= 2100 else None)
-        record_id = f"{found.id.removesuffix('-2025')}-{year}-{_short_slug(name) if name else 'mo-hinh-moi'}"
-        path = project.data_dir / "models" / str(year) / f"{record_id}.yaml"
-        text = _render("model.yaml.j2", id=record_id, name=name, unit=found.short_name, year=year)
+        path, text = _model(project, unit, year, name)
     elif kind == "peak-day":
-        if not date:
-            raise NewRecordError("Cần --date (ngày), ví dụ: new peak-day --date 11/8/2026 --name \"…\"")
-        day = _date(date)
-        record_id = f"{day.isoformat()}-{_short_slug(name) if name else 'ngay-cao-diem'}"
-        path = project.data_dir / "peak-days" / f"{record_id}.yaml"
-        text = _render("peak_day.yaml.j2", id=record_id, name=name, date=format_date(day), campaign=campaign)
+        path, text = _peak_day(project, date, name, campaign)
     elif kind == "document":
-        if not issuer or not number or not date:
-            raise NewRecordError("Cần --issuer, --number và --date, ví dụ: new document --issuer \"Tỉnh đoàn Bến Tre\" "
-                                 "--number 15-CV/TĐTN-BPT --date 12/1/2026")
-        day = _date(date)
-        found = _unit_name(project, issuer, day)
-        match = re.match(r"^(\d+)[a-z]?-([A-ZĐ]+)/|^(\d+)/\d{4}/([A-ZĐ]+)-", number)
-        if not match:
-            raise NewRecordError(f"Số hiệu \"{number}\" không đúng dạng, ví dụ 15-CV/TĐTN-BPT.")
-        serial, type_code = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        record_id = f"{found.id.removesuffix('-2025')}-{day.year}-{serial}-{slugify(type_code)}"
-        path = project.data_dir / "documents" / f"{record_id}.yaml"
-        text = _render("document.yaml.j2", id=record_id, number=number, type=type_code,
-                       issuer=found.short_name, date=format_date(day))
+        path, text = _document(project, issuer, number, date)
+    elif kind == "campaign":
+        path, text = _campaign(project, unit, year, name)
+    elif kind == "plan":
+        path, text = _plan(project, unit, year, name, document)
     else:
         raise NewRecordError(f"Loại bản ghi \"{kind}\" không có; chọn một trong: {', '.join(KINDS)}.")
-    if path.exists():
-        raise NewRecordError(f"Tệp {path.relative_to(project.root)} đã có; chọn tên khác (--name) hoặc sửa tệp đó.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        create_atomically(path, text.encode("utf-8"))
+    except FileExistsError:
+        shown = path.relative_to(project.root)
+        raise NewRecordError(f"Tệp {shown} đã có; chọn tên khác (--name) hoặc sửa tệp đó.") from None
     if kind == "peak-day":
-        results = project.data_dir / "results" / f"{record_id}.csv"
-        if not results.exists():
-            results.parent.mkdir(parents=True, exist_ok=True)
-            results.write_text("unit,track,indicator,value,note,source\n", encoding="utf-8")
+        with contextlib.suppress(FileExistsError):  # results written before the peak day are kept
+            create_atomically(project.data_dir / "results" / f"{path.stem}.csv",
+                              b"unit,track,indicator,value,note,source\n")
     to_fill = [(number, line.split(PLACEHOLDER, 1)[1].strip().rstrip('"'))
                for number, line in enumerate(text.splitlines(), start=1) if PLACEHOLDER in line]
     return NewRecord(path, to_fill)

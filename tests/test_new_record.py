@@ -8,6 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+
+from campaign_results import new_record
+from campaign_results.project import Project
 
 REPORT = "trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8"
 
@@ -16,8 +20,13 @@ FILLED = {
     "field": "doan-the", "place": "09 huyện, thành phố", "indicator": "cay-xanh", "target": '"1.000"',
     "result": '"1.200"', "campaign": "2023-thanh-nien-tinh-nguyen-he", "id": "dich-vu-cong",
     "name": "Hỗ trợ người dân", "value": '"6.369"', "title": "Về việc triển khai Ngày cao điểm",
+    "document": "ben-tre-2021-2094-cv", "text": "Tuyên truyền dịch vụ công trực tuyến",
+    "responsible": "Ban Phong trào Tỉnh đoàn", "label": "Số cây xanh trồng mới",
 }
-SOURCES = {"model": "ben-tre-2021-2616-cv", "peak-day": REPORT, "document": None}
+SOURCES = {"model": "ben-tre-2021-2616-cv", "peak-day": REPORT, "document": None,
+           "campaign": "trung-uong-doan-2023-46-kh"}
+# a name with what YAML would misread if it were written unquoted
+AWKWARD = "Mô hình \"Đường sáng\" C:\\thư mục\\ và 'nháy đơn': #1"
 
 
 def new(project: Path, *args: str) -> subprocess.CompletedProcess:
@@ -29,7 +38,8 @@ def check(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "build_site.py", "check"], cwd=project, capture_output=True, text=True)
 
 
-def fill(path: Path, kind: str) -> None:
+def fill(path: Path, kind: str, source: str | None = None) -> None:
+    """Write a value in place of each "ĐIỀN: …"; list items get ``source`` or the kind's source."""
     lines = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if "ĐIỀN:" in line:
@@ -37,29 +47,59 @@ def fill(path: Path, kind: str) -> None:
             if key:
                 line = line[: line.index('"ĐIỀN')] + FILLED[key.group(1)]
             elif line.strip().startswith('- "ĐIỀN'):
-                line = line[: line.index('"ĐIỀN')] + SOURCES[kind]
+                line = line[: line.index('"ĐIỀN')] + (source or SOURCES[kind])
             else:
                 line = line[: line.index("ĐIỀN")] + "Nội dung thực hiện."
         lines.append(line)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("kind, args, expected", [
+@pytest.mark.parametrize("kind, args, expected, source", [
     ("model", ["--unit", "ben tre", "--year", "2022", "--name", "Thắp sáng đường quê"],
-     "data/models/2022/ben-tre-2022-thap-sang-duong-que.yaml"),
+     "data/models/2022/ben-tre-2022-thap-sang-duong-que.yaml", None),
     ("peak-day", ["--date", "20/8/2023", "--name", "Chủ nhật xanh", "--campaign", "2023-thanh-nien-tinh-nguyen-he"],
-     "data/peak-days/2023-08-20-chu-nhat-xanh.yaml"),
+     "data/peak-days/2023-08-20-chu-nhat-xanh.yaml", None),
     ("document", ["--issuer", "Tỉnh đoàn Trà Vinh", "--number", "15-CV/TĐTN-BPT", "--date", "12/3/2021"],
-     "data/documents/tra-vinh-2021-15-cv.yaml"),
+     "data/documents/tra-vinh-2021-15-cv.yaml", None),
+    # the units of data/units/: the central committee (by name or alias), a directly attached Đoàn
+    ("model", ["--unit", "Trung ương Đoàn", "--year", "2023", "--name", "Công trình thanh niên số"],
+     "data/models/2023/trung-uong-doan-2023-cong-trinh-thanh-nien-so.yaml", "trung-uong-doan-2023-46-kh"),
+    ("model", ["--unit", "Ban Thanh niên CAND", "--year", "2023", "--name", "Công an trẻ vì nhân dân"],
+     "data/models/2023/ban-thanh-nien-cong-an-nhan-dan-2023-cong-an-tre-vi-nhan-dan.yaml",
+     "trung-uong-doan-2023-46-kh"),
+    ("document", ["--issuer", "Trung ương Đoàn", "--number", "1200-CV/TWĐTN-BTG", "--date", "20/6/2023"],
+     "data/documents/trung-uong-doan-2023-1200-cv.yaml", None),
+    ("document", ["--issuer", "Ban Thanh niên CAND", "--number", "25-KH/BTN", "--date", "3/7/2025"],
+     "data/documents/ban-thanh-nien-cong-an-nhan-dan-2025-25-kh.yaml", None),
+    # the new kinds
+    ("campaign", ["--name", "Chiến dịch Thanh niên tình nguyện hè 2026", "--year", "2026"],
+     "data/campaigns/2026-thanh-nien-tinh-nguyen-he.yaml", None),
+    ("plan", ["--unit", "Bến Tre", "--year", "2021",
+              "--name", "Kế hoạch hỗ trợ người dân cài đặt VNeID tại Bến Tre"],
+     "data/plans/ben-tre-2021-ho-tro-nguoi-dan-cai-dat-vneid.yaml", None),
+    ("plan", ["--unit", "TW Đoàn", "--year", "2023", "--name", "Chuyển đổi số", "--document",
+              "trung-uong-doan-2023-46-kh"], "data/plans/trung-uong-doan-2023-chuyen-doi-so.yaml", None),
 ])
-def test_skeleton_validates_once_filled(project: Path, kind, args, expected) -> None:
+def test_skeleton_validates_once_filled(project: Path, kind, args, expected, source) -> None:
     run = new(project, kind, *args)
     assert run.returncode == 0, run.stdout
     assert expected in run.stdout and "Còn phải điền" in run.stdout
     path = project / expected
     before = check(project)
     assert before.returncode == 1 and "[placeholder]" in before.stdout and expected in before.stdout
-    fill(path, kind)
+    fill(path, kind, source)
+    after = check(project)
+    assert after.returncode == 0, after.stdout
+
+
+def test_a_model_of_a_province_of_the_34_cites_its_new_document(project: Path) -> None:
+    document = new(project, "document", "--issuer", "Tỉnh đoàn Vĩnh Long", "--number", "7-KH/TĐTN-BPT",
+                   "--date", "5/1/2026")
+    model = new(project, "model", "--unit", "Vĩnh Long", "--year", "2026", "--name", "Thắp sáng đường quê")
+    assert document.returncode == 0 and model.returncode == 0, document.stdout + model.stdout
+    fill(project / "data" / "documents" / "vinh-long-2026-7-kh.yaml", "document")
+    fill(project / "data" / "models" / "2026" / "vinh-long-2026-thap-sang-duong-que.yaml", "model",
+         "vinh-long-2026-7-kh")
     after = check(project)
     assert after.returncode == 0, after.stdout
 
@@ -74,3 +114,58 @@ def test_existing_file_is_never_overwritten(project: Path) -> None:
 def test_unknown_unit_is_explained(project: Path) -> None:
     run = new(project, "model", "--unit", "Ben Tree", "--year", "2022")
     assert run.returncode == 1 and "Bến Tre" in run.stdout and "Traceback" not in run.stdout + run.stderr
+
+
+def test_a_trung_uong_doan_document_already_there_is_named(project: Path) -> None:
+    run = new(project, "document", "--issuer", "Trung ương Đoàn", "--number", "1134-CV/TWĐTN-BTG",
+              "--date", "20/6/2023")
+    assert run.returncode == 1 and "data/documents/trung-uong-doan-2023-1134-cv.yaml đã có" in run.stdout
+
+
+def test_a_province_of_the_wrong_period_is_explained(project: Path) -> None:
+    run = new(project, "plan", "--unit", "Bến Tre", "--year", "2026", "--name", "Chuyển đổi số")
+    assert run.returncode == 1 and "Vĩnh Long" in run.stdout and "1/7/2025" in run.stdout
+    assert not list((project / "data" / "plans").glob("*-2026-*"))
+
+
+@pytest.mark.parametrize("kind, name, known, expected", [
+    ("peak-day", "Ngày cao điểm hỗ trợ người dân cài đặt VNeID", (), "ho-tro-nguoi-dan-cai-dat-vneid"),
+    # "của" (of) is a joining word, "Cửa" (shop) is not; "0" and "THPT" stay past the six words
+    ("model", "Mô hình \"Cửa hàng 0 đồng\" của Đoàn trường THPT Nguyễn Đình Chiểu", (),
+     "cua-hang-0-dong-doan-truong-thpt-nguyen"),
+    # what the id already says (the year) is not repeated
+    ("campaign", "Chiến dịch Thanh niên tình nguyện hè 2026", ("2026",), "thanh-nien-tinh-nguyen-he"),
+    # a short name is kept whole: the contributor guide's peak day id
+    ("peak-day", "Ngày cao điểm tình nguyện", ("2026",), "ngay-cao-diem-tinh-nguyen"),
+])
+def test_ids_keep_the_distinguishing_words(kind, name, known, expected) -> None:
+    assert new_record._short_slug(name, kind, known) == expected
+
+
+def test_the_vneid_peak_day_keeps_vneid_in_its_file_name(project: Path) -> None:
+    run = new(project, "peak-day", "--date", "11/8/2026",
+              "--name", "Ngày cao điểm hỗ trợ người dân cài đặt VNeID")
+    assert run.returncode == 0, run.stdout
+    assert (project / "data" / "peak-days" / "2026-08-11-ho-tro-nguoi-dan-cai-dat-vneid.yaml").is_file()
+
+
+@pytest.mark.parametrize("kind, options, typed", [
+    ("model", {"unit": "Bến Tre", "year": 2022, "name": AWKWARD}, {"name": "name"}),
+    ("peak-day", {"date": "20/8/2023", "name": AWKWARD, "campaign": AWKWARD}, {"name": "name", "campaign": "campaign"}),
+    ("document", {"issuer": "Bến Tre", "date": "12/3/2021", "number": f"15-CV/TĐTN-BPT {AWKWARD}"},
+     {"number": "number"}),
+    ("campaign", {"year": 2026, "name": AWKWARD}, {"name": "name"}),
+    ("plan", {"unit": "Bến Tre", "year": 2021, "name": AWKWARD, "document": AWKWARD},
+     {"title": "name", "document": "document"}),
+])
+def test_typed_values_read_back_exactly(data_copy: Path, kind, options, typed) -> None:
+    """``typed``: field of the record → the option it was typed in."""
+    created = new_record.create(Project(data_copy.parent), kind, **options)
+    record = yaml.safe_load(created.path.read_text(encoding="utf-8"))
+    assert {field: record[field] for field in typed} == {field: options[option] for field, option in typed.items()}
+
+
+def test_yaml_str_escapes_what_yaml_would_fold_or_refuse() -> None:
+    for value in (AWKWARD, "dòng 1\ndòng 2", "yes", "1.166", "a\u0085b\u2028c\x80", "- [x]: {y}"):
+        assert yaml.safe_load(new_record.yaml_str(value)) == value
+        assert "\n" not in new_record.yaml_str(value)

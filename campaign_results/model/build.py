@@ -19,7 +19,7 @@ from ..problems import Place, Report, did_you_mean
 from ..text import slugify
 from ..validate.schema import field_name
 from . import records as r
-from .units import Unit, UnitRegistry, load_provinces
+from .units import UnitRegistry, load_provinces, unit_from_record
 
 REFERENCE_KINDS = {
     "document": ("documents", "văn bản"),
@@ -164,9 +164,7 @@ class DatasetBuilder:
             return
         if not self.claim_id("unit", data["id"], raw):
             return
-        self.dataset.units.add(Unit(
-            id=data["id"], name=data["name"], short_name=data["name"], kind=data["kind"],
-            aliases=list(data.get("aliases", [])), file=raw.file))
+        self.dataset.units.add(unit_from_record(data, raw.file))
 
     def add_document(self, raw: RawRecord) -> None:
         data = raw.data
