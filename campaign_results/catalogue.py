@@ -34,8 +34,8 @@ RULES: dict[str, Rule] = _rules(
          "python build_site.py check --data du-lieu-khong-co"),
     Rule("file-unexpected", E,
          "Tệp \"{name}\" không thuộc loại dữ liệu nào nên sẽ không được dùng.",
-         "Bản ghi YAML đặt trong data/{folders}; kết quả dạng bảng là tệp .csv trong data/results/. "
-         "Tệp Excel cần lưu thành CSV UTF-8 trước.",
+         "Bản ghi YAML đặt trong data/{folders}; kết quả từng đơn vị là tệp Excel (.xlsx) hoặc "
+         ".csv trong data/results/, tên bắt đầu bằng mã Ngày cao điểm.",
          "data/models/ket-qua.xlsx"),
     Rule("file-encoding", E,
          "Tệp không phải mã UTF-8{detected}.",

@@ -260,3 +260,20 @@ CASES = [
     Case("result ten times the target is only a warning", [("result-implausible", TREES_FILE, "result: \"402.010\"")],
          edit={TREES_FILE: ('result: "40.201"', 'result: "402.010"')}, exit_code=0),
 ]
+
+# --- hostile and malformed input (issue 13), one list per class --------------
+# Each list is owned by one part of the work; CASES holds them all.
+
+BOUNDED_YAML_CASES: list[Case] = [
+]
+
+TABLE_CASES: list[Case] = [
+]
+
+SEMANTIC_CASES: list[Case] = [
+]
+
+TEXT_CASES: list[Case] = [
+]
+
+CASES += BOUNDED_YAML_CASES + TABLE_CASES + SEMANTIC_CASES + TEXT_CASES

@@ -85,7 +85,7 @@ def read_results_sheet(path: Path, default_source: str | None = None) -> SheetTa
         _read(path, default_source, table)
     except Exception as error:  # openpyxl raises many kinds for a file it cannot read
         table.rows.clear()
-        table.problems.append(TableProblem("sheet-unreadable", params={"detail": _describe(error)}))
+        table.problems.append(TableProblem("sheet-unreadable", params={"detail": _describe(path, error)}))
     return table
 
 
@@ -106,11 +106,19 @@ def _size_problem(path: Path) -> TableProblem | None:
     return None
 
 
-def _describe(error: Exception) -> str:
-    text = str(error).strip().rstrip(".")
-    if isinstance(error, zipfile.BadZipFile) or "zip" in text.lower():
+def _describe(path: Path, error: Exception) -> str:
+    """Why openpyxl could not read the file, in words staff can act on (never the exception's
+    own English text)."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(8)
+    except OSError:
+        start = b""
+    if start.startswith(b"\xd0\xcf\x11\xe0"):  # the old binary format, also used for password-protected files
+        return "tệp là bảng tính .xls cũ hoặc tệp Excel có đặt mật khẩu"
+    if isinstance(error, zipfile.BadZipFile) or not start.startswith(b"PK"):
         return "tệp không phải bảng tính Excel .xlsx (có thể là tệp .xls cũ, .csv đổi đuôi, hoặc tệp bị hỏng)"
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return "tệp .xlsx bị hỏng: phần nội dung bên trong không đọc được (tệp tải lên chưa hết, hoặc do chương trình khác lưu sai)"
 
 
 def _sheet(book):
