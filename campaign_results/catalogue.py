@@ -99,6 +99,43 @@ RULES: dict[str, Rule] = _rules(
          "Trường \"{key}\" được khai báo hai lần; giá trị trước (dòng {first_line}) sẽ bị mất.",
          "Giữ một dòng \"{key}:\" và xoá dòng còn lại.",
          "year: 2021\nyear: 2022"),
+    # Bounds of a YAML record file (campaign_results/load/yaml_file.py): what no real record needs.
+    Rule("yaml-file-too-large", E,
+         "Tệp có dung lượng {size}, vượt giới hạn {limit} của một tệp bản ghi, nên không được đọc.",
+         "Một bản ghi chỉ gồm các trường chữ và số: tên, số liệu, phần tóm tắt. Tìm phần dán nhầm "
+         "vào tệp (cả một văn bản, ảnh, bảng tính), thường bắt đầu quanh dòng {line}, và xoá đi; "
+         "chỉ giữ phần tóm tắt, toàn văn để ở văn bản gốc.",
+         "description: (dán cả nội dung một tệp PDF 2 MB)"),
+    Rule("yaml-alias", E,
+         "Dòng {line}: dấu \"{char}\" ở đầu giá trị là ký hiệu tham chiếu của YAML (&tên đặt tên "
+         "cho một giá trị, *tên dùng lại giá trị đó); bản ghi không dùng tham chiếu.",
+         "Viết đầy đủ giá trị ở mỗi chỗ cần dùng, không dùng &tên và *tên. Nếu dấu \"{char}\" là "
+         "một phần của chữ, đặt cả giá trị trong một cặp dấu ngoặc kép. Sửa dòng {line} thành: {fixed}",
+         "sources: &nguon [ben-tre-2021-2616-cv]\nplans: *nguon"),
+    Rule("yaml-too-deep", E,
+         "Dòng {line}: các danh sách và mục lồng vào nhau quá {limit} tầng.",
+         "Một bản ghi chỉ cần vài tầng (trường → danh sách → mục → trường của mục). Kiểm tra các "
+         "dấu ngoặc vuông \"[\" và ngoặc nhọn thừa hoặc chưa đóng, và các dòng thụt lề sâu dần "
+         "không cần thiết.",
+         "value: [[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]   (21 tầng ngoặc)"),
+    Rule("yaml-text-too-long", E,
+         "Dòng {line}: giá trị dài {length} ký tự, vượt giới hạn {limit} ký tự của một trường.",
+         "Trường chỉ cần phần nội dung đăng lên trang (tên, tóm tắt). Kiểm tra có dán nhầm cả văn "
+         "bản hoặc dán một đoạn nhiều lần không; rút gọn còn dưới {limit} ký tự, toàn văn để ở "
+         "văn bản gốc.",
+         "description: (dán toàn văn một báo cáo 40 trang)"),
+    Rule("yaml-number-special", E,
+         "Dòng {line}: \"{value}\" là một giá trị đặc biệt của YAML (vô cực hoặc \"không phải "
+         "số\"), không phải một con số.",
+         "Ghi con số như trong văn bản gốc. Nếu cần giữ đúng chữ {value}, đặt trong một cặp dấu "
+         "ngoặc kép: \"{value}\".",
+         "result: .inf"),
+    Rule("yaml-control-character", E,
+         "Dòng {line}, cột {column}: có ký tự điều khiển không nhìn thấy ({char}); YAML không đọc "
+         "được tệp có ký tự này.",
+         "Ký tự này thường lọt vào khi dán chữ từ Word, PDF hoặc trang web, và có thể không hiện "
+         "gì hoặc hiện thành một ô vuông. Xoá đoạn chữ quanh cột {column} của dòng {line} rồi gõ lại.",
+         "name: Mô hình␇ mới   (␇ là ký tự U+0007 dán từ Word)"),
     Rule("not-a-record", E,
          "Tệp không phải một bản ghi: cần các dòng dạng \"trường: giá trị\".",
          "Xem ví dụ trong hướng dẫn đóng góp dữ liệu; mỗi tệp YAML là một bản ghi.",
@@ -121,6 +158,31 @@ RULES: dict[str, Rule] = _rules(
          "Dòng có {found} ô, trong khi tiêu đề có {expected} cột.",
          "Kiểm tra dấu phẩy thừa hoặc thiếu; văn bản có dấu phẩy phải đặt trong ngoặc kép.",
          "Hà Tĩnh,dich-vu-cong,doi-hinh,612,Triển khai, hỗ trợ"),
+    Rule("csv-duplicate-column", E,
+         "Dòng tiêu đề có hai cột cùng là cột {column}: \"{first}\" (cột {first_index}) và "
+         "\"{second}\" (cột {second_index}), nên không biết lấy số liệu ở cột nào.",
+         "Giữ một cột và xoá cột còn lại ở dòng tiêu đề cùng các ô của nó (trước khi xoá, kiểm tra "
+         "số liệu của cột bị xoá đã có ở cột giữ lại). Cột có thể ghi bằng mã (value) hoặc bằng "
+         "tiêu đề của bảng tính mẫu (Kết quả), nhưng chỉ một lần.",
+         "unit,track,indicator,value,note,source,Kết quả"),
+    Rule("csv-cell-too-long", E,
+         "Ô ở {where} dài {length} ký tự, vượt giới hạn {limit} ký tự của một ô.",
+         "Thường do một dấu ngoặc kép \" không được đóng, nên nhiều dòng bị đọc lẫn vào một ô: "
+         "kiểm tra dấu ngoặc kép ở dòng này và các dòng ngay dưới. Nếu ô thật sự dài (dán cả văn "
+         "bản vào ô), chỉ ghi tóm tắt; toàn văn để ở văn bản nguồn trong data/documents/.",
+         "Hà Tĩnh,dich-vu-cong,doi-hinh,612,\"Triển khai…   (thiếu dấu \" đóng ô ghi chú)"),
+    Rule("csv-nul-byte", E,
+         "Dòng {line} có ký tự rỗng (NUL, mã 0); cả tệp có {count} ký tự như vậy. Đây không phải "
+         "một tệp CSV bình thường: tệp có thể bị hỏng hoặc được lưu sai định dạng.",
+         "Mở tệp bằng Excel rồi Lưu thành → \"CSV UTF-8 (Comma delimited)\", hoặc xuất lại tệp từ "
+         "bảng tính gốc. Ký tự này không nhìn thấy trong trình soạn thảo nên khó xoá bằng tay.",
+         "tệp CSV bị cắt ngang khi sao chép, phần cuối toàn byte 0"),
+    Rule("csv-unreadable", E,
+         "Không đọc được tệp CSV từ dòng {line}{detail}.",
+         "Ô có dấu phẩy hoặc xuống dòng phải đặt trong một cặp dấu ngoặc kép \"…\"; dấu ngoặc kép "
+         "bên trong ô viết thành hai dấu \"\". Sửa ở dòng {line}, hoặc mở tệp bằng Excel rồi Lưu "
+         "thành → \"CSV UTF-8 (Comma delimited)\".",
+         "Hà Tĩnh,dich-vu-cong,doi-hinh,612,\"Triển khai   (dấu \" mở ô ghi chú ở dòng cuối, không đóng)"),
     # --- Spreadsheets (data/results/*.xlsx and import-xlsx) --------------------
     # A cell's name ("Kết quả!D5 (Kết quả)") is the problem's field; its line is the sheet row.
     Rule("sheet-unreadable", E,
@@ -250,6 +312,12 @@ RULES: dict[str, Rule] = _rules(
          "Không đọc được tỉ lệ phần trăm từ \"{value}\".",
          "Viết như \"116,6%\" hoặc 100.",
          "stated_percent: \"đạt\""),
+    Rule("number-too-many-digits", E,
+         "Số \"{value}\" có {digits} chữ số, quá giới hạn {limit} chữ số của một số liệu.",
+         "Kiểm tra có gõ thừa chữ số hoặc dán nhầm không: không số liệu nào trong văn bản dài đến "
+         "{limit} chữ số. Nếu đây là mã số hay số hiệu, không phải số liệu, đặt trong một cặp dấu "
+         "ngoặc kép.",
+         "result: 12345678901234567890123456789"),
     # --- Dates -------------------------------------------------------------
     Rule("date-format", E,
          "Không đọc được ngày từ \"{value}\".",
@@ -290,8 +358,15 @@ RULES: dict[str, Rule] = _rules(
          "description: <p>Ra quân <i>Thanh niên xung kích</i></p>"),
     Rule("unsafe-link", E,
          "Liên kết \"{found}\" không an toàn.",
-         "Chỉ dùng liên kết bắt đầu bằng https:// hoặc http://.",
+         "Chỉ dùng liên kết bắt đầu bằng https://, http:// hoặc mailto:, hoặc liên kết tới một "
+         "trang của chính trang này (ví dụ ../mo-hinh/). Trang sẽ không hiện liên kết này.",
          "[xem](javascript:alert(1))"),
+    Rule("image-not-allowed", E,
+         "Văn bản chèn hình \"{found}\" từ nơi khác; trang chỉ hiện hình của chính trang này.",
+         "Xoá hình, hoặc ghi địa chỉ hình thành một liên kết: [Xem hình](https://…). Trang không "
+         "tải gì từ trang web khác, để người đọc không bị theo dõi và trang chạy được khi không "
+         "có mạng Internet.",
+         "![ảnh](https://example.com/anh.png)"),
     Rule("html-in-text", W,
          "Văn bản chứa \"{found}\" giống mã HTML; trang sẽ hiển thị nguyên văn, không chạy.",
          "Nếu là lỗi khi dán, hãy xoá đoạn đó.",
@@ -355,7 +430,9 @@ RULES: dict[str, Rule] = _rules(
          "target: 1.000, result: 11.660"),
     # --- Internal ----------------------------------------------------------
     Rule("internal-error", E,
-         "Lỗi nội bộ của công cụ khi đọc dữ liệu: {detail}.",
-         "Đây không phải lỗi của dữ liệu. Báo cho nhóm kỹ thuật kèm tên tệp.",
+         "Chương trình gặp sự cố và không xử lý được dữ liệu (chi tiết kỹ thuật: {detail}).",
+         "Lỗi này có thể do một tệp dữ liệu có dạng mà chương trình chưa lường trước, hoặc do lỗi "
+         "của chính chương trình. Nếu vừa sửa hay thêm tệp nào, kiểm tra lại tệp đó rồi chạy lại; "
+         "nếu lỗi vẫn còn, gửi tệp đó cùng nội dung thông báo này cho nhóm kỹ thuật.",
          "(không có ví dụ)"),
 )

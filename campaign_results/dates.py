@@ -8,7 +8,9 @@ which YAML reads as dates, are accepted too. Times are "12h00", "7h30" or
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 
 from .text import fold
 
@@ -16,9 +18,14 @@ _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _TIME = re.compile(r"^(\d{1,2})\s*[h:]\s*(\d{2})?$", re.IGNORECASE)
 
-# Earliest and latest dates a record may carry.
+# Earliest and latest dates a record may carry: from EARLIEST to 31/12 of the year
+# LATEST_YEARS_AHEAD years after today (a whole year, so the bound exists on 29/2 too).
 EARLIEST = dt.date(1990, 1, 1)
 LATEST_YEARS_AHEAD = 3
+
+# The reproducible-builds variable: when set, "today" is this many seconds after 1/1/1970 UTC.
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+_warned: set[str] = set()
 
 WEEKDAYS = ("thu hai", "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat")
 WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
@@ -29,6 +36,32 @@ class DateError(ValueError):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+def today() -> dt.date:
+    """Today's date: the UTC date of SOURCE_DATE_EPOCH when it is set and valid, else the real date.
+
+    An invalid SOURCE_DATE_EPOCH is ignored, with one warning on stderr per value.
+    """
+    raw = os.environ.get(SOURCE_DATE_EPOCH, "").strip()
+    if raw:
+        try:
+            if not (raw.isascii() and raw.isdigit()):
+                raise ValueError(raw)
+            return dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            if raw not in _warned:
+                _warned.add(raw)
+                print(f"Cảnh báo: biến môi trường {SOURCE_DATE_EPOCH}={raw!r} không phải số giây "
+                      f"hợp lệ kể từ 1/1/1970; dùng ngày hôm nay.", file=sys.stderr)
+    return dt.date.today()
+
+
+def latest_date(on: dt.date | None = None) -> dt.date:
+    """The latest date a record may carry: 31/12 of the year LATEST_YEARS_AHEAD years after ``on``
+    (default: today())."""
+    on = on or today()
+    return dt.date(min(on.year + LATEST_YEARS_AHEAD, dt.MAXYEAR), 12, 31)
 
 
 def parse_date(raw: object, today: dt.date | None = None) -> dt.date:
@@ -53,8 +86,7 @@ def parse_date(raw: object, today: dt.date | None = None) -> dt.date:
             raise DateError("date-invalid", value=text) from None
     else:
         raise DateError("date-format", value=str(raw))
-    today = today or dt.date.today()
-    latest = today.replace(year=today.year + LATEST_YEARS_AHEAD)
+    latest = latest_date(today)
     if not EARLIEST <= value <= latest:
         raise DateError("date-out-of-range", value=format_date(value),
                         earliest=format_date(EARLIEST), latest=format_date(latest))

@@ -4,7 +4,9 @@
 Each table is a list of rows built from the checked :class:`Dataset`; its
 field list (name, type, Vietnamese title) is the table's schema in the data
 package. Figures are exact: counts as integers, money in đồng, measures as
-decimals; a qualifier column keeps "hơn" / "khoảng".
+decimals; a qualifier column keeps "hơn" / "khoảng". In the CSVs a text cell that a
+spreadsheet would read as a formula is neutralised (:func:`neutralised`); the JSON and the
+XLSX (inline strings, never formulas) hold the text as written.
 """
 
 from __future__ import annotations
@@ -24,6 +26,18 @@ LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 FOLDER = "du-lieu"
 
+# CSV injection (OWASP): a spreadsheet opening a CSV reads a text cell that begins with one of
+# these as a formula (=HYPERLINK(...), +cmd|...!A0, @SUM(...)). Such a cell gets a leading
+# single quote, which spreadsheets show as text. Text cells only: a number, even -5, is written
+# as it is. The same rule is FORMULA_START in content/assets/site.js, for each table's
+# "Tải CSV" link built in the browser; change both together.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs as a formula: ``'`` + text if it begins like one."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
 
 @dataclass
 class Field:
@@ -42,13 +56,23 @@ class DataTable:
     def csv_text(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([f.name for f in self.fields])
+        writer.writerow([neutralised(f.name) for f in self.fields])
         for row in self.rows:
-            writer.writerow(["" if v is None else _plain(v) for v in row])
+            writer.writerow([_csv_cell(v) for v in row])
         return out.getvalue()
 
     def records(self) -> list[dict]:
         return [{f.name: _json(v) for f, v in zip(self.fields, row, strict=True)} for row in self.rows]
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):  # text, as recorded: may begin like a formula
+        # The csv module quotes a cell holding "\n" (the line end here) but not a bare "\r", which
+        # spreadsheets take for a line end too: "x\r=1+1" would start a row with a formula.
+        return neutralised(value).replace("\r\n", "\n").replace("\r", "\n")
+    return _plain(value)  # a number, date or boolean: written as its value
 
 
 def _plain(value) -> str:

@@ -44,6 +44,40 @@ _VN_PLAIN = re.compile(r"^\d+(,\d+)?$")                  # 1166 / 157,3 / 09
 _DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")  # what YAML mis-reads
 _EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,166,000 (English style)
 
+# The most digits a figure may have, written out in full: a float holds 15 digits exactly, and
+# Decimal arithmetic 28. No document comes near (999 nghìn tỷ đồng has 15); a longer number is
+# a slip of the keyboard or a paste, and would otherwise lose digits or break the arithmetic.
+MAX_DIGITS = 15
+
+
+def digit_count(value: int | Decimal) -> int:
+    """How many digits ``value`` takes written out without an exponent, leading zeros left out:
+    1166 → 4, Decimal("0.05") → 2, Decimal("1.5E+20") → 21."""
+    if isinstance(value, int):
+        value = abs(value)
+        if value.bit_length() > 4 * MAX_DIGITS:  # (str() of a huge int is slow, or refused)
+            return int(value.bit_length() * 0.30103) + 1
+        return len(str(value)) if value else 1
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # infinity, NaN
+        return MAX_DIGITS + 1
+    return max(len(digits) + exponent, 0) + max(-exponent, 0) or 1
+
+
+def _check_digits(value: int | Decimal, text: object) -> None:
+    digits = digit_count(value)
+    if digits > MAX_DIGITS:
+        raise too_many_digits(text, digits)
+
+
+def too_many_digits(text: object, digits: int) -> NumberError:
+    """The error for a number of ``digits`` digits, written ``text`` (shown by its start if long)."""
+    shown = text if isinstance(text, str) else str(text) if digits < 40 else f"{Decimal(text):.5E}"
+    if len(shown) > 40:
+        shown = shown[:30] + "…"
+    return NumberError("number-too-many-digits", value=shown, digits=f"{digits:,}".replace(",", "."),
+                       limit=MAX_DIGITS)
+
 
 class RawFloat(float):
     """A float read from YAML that remembers the text it was written as."""
@@ -118,16 +152,24 @@ def parse_quantity(raw: object, kind: str) -> Quantity:
     if isinstance(raw, bool) or raw is None:
         raise NumberError("number-format", value=str(raw))
     if isinstance(raw, int):
+        _check_digits(raw, raw)
         return Quantity(_check_sign(raw, raw))
     if isinstance(raw, float):
         text = getattr(raw, "raw", repr(raw))
+        try:
+            exact = Decimal(text)
+        except InvalidOperation:
+            exact = None
+        if exact is None or not exact.is_finite():  # (the YAML loader lets no inf or nan through)
+            raise NumberError("number-format", value=text)
+        _check_digits(exact, text)
         if _DOT_THOUSANDS.match(text.strip()):
             raise NumberError("number-dot-thousands", value=text,
                               digits=text.replace(".", "").lstrip("+"),
                               as_decimal=str(float(raw)).replace(".", ","))
         if kind not in (DECIMAL, ANY):
             raise NumberError("number-not-integer", value=text)
-        return Quantity(_check_sign(Decimal(text), text))
+        return Quantity(_check_sign(exact, text))
     if not isinstance(raw, str):
         raise NumberError("number-format", value=str(raw))
     return _parse_text(raw, kind)
@@ -166,7 +208,10 @@ def _parse_text(raw: str, kind: str) -> Quantity:
         raise NumberError("number-english-format", value=text,
                           fixed=number.replace(",", "#").replace(".", ",").replace("#", "."))
     if _VN_GROUPED.match(number) or _VN_PLAIN.match(number):
-        value = Decimal(number.replace(".", "").replace(",", ".")) * scale
+        value = Decimal(number.replace(".", "").replace(",", "."))
+        _check_digits(value, text)
+        value *= scale
+        _check_digits(value.normalize(), text)  # (17,50 tỷ: the zeros after the comma are gone)
     else:
         raise NumberError("number-format", value=text)
 
@@ -268,15 +313,18 @@ def parse_percent(raw: object) -> Decimal:
     if isinstance(raw, bool) or raw is None:
         raise NumberError("percent-format", value=str(raw))
     if isinstance(raw, int):
+        _check_digits(raw, raw)
         return Decimal(raw)
     text = getattr(raw, "raw", None) or str(raw)
     text = text.strip().rstrip("%").strip()
     try:
         if not re.fullmatch(r"\d+([.,]\d+)?", text):
             raise InvalidOperation
-        return Decimal(text.replace(",", "."))
+        value = Decimal(text.replace(",", "."))
     except InvalidOperation:
         raise NumberError("percent-format", value=str(raw)) from None
+    _check_digits(value, raw)
+    return value
 
 
 def format_number(value: int | Decimal, decimals: int | None = None) -> str:

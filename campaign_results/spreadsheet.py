@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .files import write_atomically
+from .load.csv_file import decode
 from .load.discover import REFERENCE_FOLDER, data_files
 from .load.xlsx_file import COLUMNS, SHEET, cell_name, results_records
 from .model.build import build_dataset
@@ -89,8 +90,12 @@ def import_results(project: Project, workbook: Path, peak_day_id: str, source: s
     name = workbook.name
     target = project.data_dir / "results" / f"{peak_day_id}.csv"
     shown_target = target.relative_to(project.root).as_posix()
+    if not workbook.exists():
+        report.add("sheet-unreadable", Place(name),
+                   detail=f"không tìm thấy tệp \"{workbook}\" (kiểm tra tên và đường dẫn tệp trong lệnh)")
+        return result
     if target.exists() and not replace:
-        existing = sum(1 for line in target.open(encoding="utf-8") if line.strip()) - 1
+        existing = _rows_written(target.read_bytes())
         if existing > 0:
             report.add("results-exist", Place(shown_target, 1), rows=existing, file=shown_target)
             return result
@@ -132,6 +137,17 @@ def import_results(project: Project, workbook: Path, peak_day_id: str, source: s
         return result
     result.written = target
     return result
+
+
+def _rows_written(raw: bytes) -> int:
+    """About how many rows a results CSV holds (its non-blank lines after the header), whatever
+    its encoding or line ends: the file is only counted here; check reports what is wrong in it."""
+    text, _ = decode(raw)
+    if text is None:
+        codec = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+        text = raw.decode(codec, errors="replace").replace("\x00", "")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return sum(1 for line in lines if line.strip()) - 1
 
 
 def _written(quantity: Quantity) -> str:

@@ -265,15 +265,139 @@ CASES = [
 # Each list is owned by one part of the work; CASES holds them all.
 
 BOUNDED_YAML_CASES: list[Case] = [
+    # anchors and aliases: refused before anything is built, so nothing is multiplied
+    Case("billion laughs: aliases nine times nine", [("yaml-alias", NEW_MODEL, "lol1: &lol1")],
+         write={NEW_MODEL: model() + 'lol1: &lol1 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+                + "".join(f"lol{i}: &lol{i} [{','.join([f'*lol{i - 1}'] * 9)}]\n" for i in range(2, 10))}),
+    Case("a list named with & and reused with *", [("yaml-alias", NEW_MODEL, "sources:")],
+         write={NEW_MODEL: model(sources="&nguon [ben-tre-2021-2616-cv]") + "plans: *nguon\n"},
+         hint_contains='sources: "&nguon [ben-tre-2021-2616-cv]"'),
+    Case("a single alias to nothing", [("yaml-alias", NEW_MODEL, "note:")],
+         write={NEW_MODEL: model(note="*ghi-chu")}, hint_contains='note: "*ghi-chu"'),
+    Case("explicit YAML tag", [("yaml-special-start", NEW_MODEL, "note:")],
+         write={NEW_MODEL: model(note="!!binary aGVsbG8=")}),
+    # nesting: counted while reading, without recursion
+    Case("100 000 nested lists", [("yaml-too-deep", NEW_MODEL, "note:")],
+         write={NEW_MODEL: model(note="[" * 100_000)}),
+    Case("100 000 nested mappings", [("yaml-too-deep", NEW_MODEL, "note:")],
+         write={NEW_MODEL: model(note="{a: " * 100_000)}),
+    Case("block mappings indented 30 levels deep", [("yaml-too-deep", NEW_MODEL, " " * 40 + "a:")],
+         write={NEW_MODEL: model() + "note:\n" + "".join("  " * i + "a:\n" for i in range(1, 30)) + "  " * 30 + "b\n"}),
+    # sizes
+    Case("2 MB record file", [("yaml-file-too-large", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="Ra quân tình nguyện " * 90_000)}, hint_contains="2,1 MB"),
+    Case("name of 30 000 characters", [("yaml-text-too-long", NEW_MODEL, "name:")],
+         write={NEW_MODEL: model(name="ô" * 30_000)}, hint_contains="30.000"),
+    # numbers YAML reads in ways no figure means
+    Case("infinity", [("yaml-number-special", NEW_MODEL, "result: -.inf")],
+         write={NEW_MODEL: model_with_figure(result="-.inf")}),
+    Case("not a number", [("yaml-number-special", NEW_MODEL, "target: .nan")],
+         write={NEW_MODEL: model_with_figure(target=".nan", result="5")}),
+    Case("sexagesimal float (YAML 1.1 reads 5400.5)", [("number-format", NEW_MODEL, "result: 1:30:00.5")],
+         write={NEW_MODEL: model_with_figure(result="1:30:00.5")}),
+    Case("29-digit number", [("number-too-many-digits", NEW_MODEL, "result:")],
+         write={NEW_MODEL: model_with_figure(result="12345678901234567890123456789")}, hint_contains="29 chữ số"),
+    Case("29-digit number in quotes", [("number-too-many-digits", NEW_MODEL, "result:")],
+         write={NEW_MODEL: model_with_figure(result='"12345678901234567890123456789"')}),
+    Case("number with a huge exponent", [("number-too-many-digits", NEW_MODEL, "result:")],
+         write={NEW_MODEL: model_with_figure(result="1.0e+400")}),
+    # dates and characters
+    Case("ISO date that does not exist", [("date-invalid", REPORT_FILE, "date: 2023-02-31")],
+         edit={REPORT_FILE: ("date_note:", "date: 2023-02-31\ndate_note:")}),
+    Case("NUL character in a name", [("yaml-control-character", NEW_MODEL, "name:")],
+         write={NEW_MODEL: model(name="Mô hình\x00 mới")}, hint_contains="U+0000"),
+    Case("control character after Vietnamese text", [("yaml-control-character", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="Ra quân tình nguyện hè, hỗ trợ người dân\x1b")}),
+    Case("long run of blanks on a broken line", [("yaml-colon-in-value", NEW_MODEL, "note:")],
+         write={NEW_MODEL: model(note="Ghi chú: thêm" + " " * 300_000)}),
 ]
 
 TABLE_CASES: list[Case] = [
+    # line ends: CR alone (Excel for Mac), and CR LF, LF and CR mixed, are read as line ends
+    Case("CSV with CR-only line ends (old Excel for Mac) is read row by row", [("duplicate-result", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: (RESULTS_HEADER + RESULT_ROW + RESULT_ROW).replace("\n", "\r").encode("utf-8")}),
+    Case("CSV mixing CR LF, LF and CR line ends", [("unknown-unit", RESULTS_FILE, 4)],
+         write={RESULTS_FILE: (RESULTS_HEADER.replace("\n", "\r\n") + RESULT_ROW
+                               + RESULT_ROW.replace("Hưng Yên", "Nghệ An").replace("\n", "\r")
+                               + RESULT_ROW.replace("Hưng Yên", "Hung Yen Moi")).encode("utf-8")}),
+    Case("CR-only CSV with Vietnamese headers and a line break inside a note",
+         [("duplicate-result", RESULTS_FILE, 5)],
+         write={RESULTS_FILE: ("Đơn vị,Mặt hoạt động,Chỉ tiêu,Kết quả,Ghi chú,Văn bản nguồn\r"
+                               "Nghệ An,dich-vu-cong,doi-hinh,300,\"Dòng một\rdòng hai\",x\r"
+                               + (RESULT_ROW + RESULT_ROW).replace("\n", "\r")).encode("utf-8")}),
+    Case("Windows-1258 byte on line 3 of a CR-only CSV", [("file-encoding", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: (RESULTS_HEADER + RESULT_ROW).replace("\n", "\r").encode("utf-8")
+                + unicodedata.normalize("NFD", "Hà Tĩnh,dich-vu-cong,doi-hinh,612,,x\r").encode("cp1258")}),
+    # cells: a limit of 20.000 characters, checked before the csv module's own 128 KB limit
+    Case("CSV cell over 20.000 characters", [("csv-cell-too-long", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW + RESULT_ROW.replace(",,", "," + "x" * 25_000 + ",")},
+         hint_contains="20.000"),
+    Case("CSV cell over the csv module's 128 KB limit", [("csv-cell-too-long", RESULTS_FILE, 2)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW.replace(",,", ',"' + "ghi chú, " * 30_000 + '",')},
+         hint_contains="270.000"),
+    Case("header cell of 300 KB", [("csv-cell-too-long", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: "unit,track,indicator,value,note," + "s" * 300_000 + "\n" + RESULT_ROW}),
+    Case("very long misspelled header is quoted short", [("csv-unknown-column", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: "unit,track,indicator,value,note,source," + "ghi chu them " * 1_000 + "\n"},
+         hint_contains="them ghi chu…\" không có trong mẫu"),
+    # a column given twice: the second would silently replace the first
+    Case("CSV with a second value column", [("csv-duplicate-column", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: "unit,track,indicator,value,note,source,value\n"
+                + RESULT_ROW.replace("\n", ",1610\n")}, hint_contains='"value" (cột 4) và "value" (cột 7)'),
+    Case("CSV column given by its code and by its Vietnamese header", [("csv-duplicate-column", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: "Đơn vị,track,indicator,value,note,source,Kết quả\n"
+                + RESULT_ROW.replace("\n", ",1610\n")}, hint_contains='"value" (cột 4) và "Kết quả" (cột 7)'),
+    Case("CSV with the unit column given twice by its Vietnamese header folded",
+         [("csv-duplicate-column", RESULTS_FILE, 1)],
+         write={RESULTS_FILE: "unit,track,indicator,value,note,source,don vi\n"
+                + RESULT_ROW.replace("\n", ",Nghệ An\n")}, hint_contains="cùng là cột unit"),
+    # damaged files
+    Case("NUL byte in a CSV", [("csv-nul-byte", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: (RESULTS_HEADER + RESULT_ROW + RESULT_ROW.replace("161", "16\x001")).encode("utf-8")}),
+    Case("NUL bytes at the end of a truncated copy", [("csv-nul-byte", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: (RESULTS_HEADER + RESULT_ROW).encode("utf-8") + b"\x00" * 4096}),
+    Case("quote opened in the last rows and never closed", [("csv-unreadable", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW + RESULT_ROW.replace(",,", ',"Triển khai, hỗ trợ,')
+                + RESULT_ROW.replace("Hưng Yên", "Nghệ An")}, hint_contains="không được đóng"),
 ]
 
 SEMANTIC_CASES: list[Case] = [
 ]
 
 TEXT_CASES: list[Case] = [
+    # Markdown fields: what the page would drop is refused at its line (campaign_results/record_markdown.py)
+    Case("javascript link written with a character reference", [("unsafe-link", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'[xem](&#106;avascript:alert(1))'")}),
+    Case("javascript link in mixed case", [("unsafe-link", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'[xem](JaVaScRiPt:alert(1))'")}),
+    Case("javascript link as an autolink", [("unsafe-link", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'Xem <javascript:alert(1)>'")}),
+    Case("vbscript link", [("unsafe-link", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'[xem](vbscript:msgbox(1))'")}),
+    Case("link to another host without a scheme", [("unsafe-link", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'[xem](//evil.example/trang)'")}),
+    Case("data: link given by a reference definition", [("unsafe-link", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="|-\n  Xem [tài liệu][a].\n\n  [a]: data:text/html;base64,PHNjcmlwdD4=")}),
+    Case("image from another host", [("image-not-allowed", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'![ảnh](https://evil.example/anh.png)'")}),
+    Case("image as a data: URL", [("image-not-allowed", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'![ảnh](data:image/png;base64,AAAA)'")}),
+    Case("svg with onload", [("html-script", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'<svg onload=alert(1)>'")}),
+    Case("iframe", [("html-script", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'<iframe src=\"https://evil.example\"></iframe>'")}),
+    Case("event attribute on an ordinary tag", [("html-script", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'<span onmouseover=\"alert(1)\">Ra quân</span>'")}),
+    Case("HTML comment", [("html-tag", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'Ra quân <!-- ghi chú --> tình nguyện'")}),
+    Case("HTML link pasted from a web page", [("html-tag", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'<a href=\"https://x.vn\">Xem</a>'")}),
+    Case("script in a peak day's summary", [("html-script", PEAK_DAY_FILE, "summary:")],
+         edit={PEAK_DAY_FILE: ("summary: |-\n  Triển khai", "summary: |-\n  <script>alert(1)</script> Triển khai")}),
+    Case("javascript link in a track summary", [("unsafe-link", PEAK_DAY_FILE, "    summary: |-\n      [xem]")],
+         edit={PEAK_DAY_FILE: ("      Xây dựng các tuyến phố", "      [xem](javascript:alert(1)) Xây dựng các tuyến phố")}),
+    Case("many unclosed comments read in linear time", [("html-tag", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'" + "<!--" * 4_000 + "'")}),
 ]
 
 CASES += BOUNDED_YAML_CASES + TABLE_CASES + SEMANTIC_CASES + TEXT_CASES

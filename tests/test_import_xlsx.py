@@ -168,3 +168,39 @@ def test_import_reads_the_visible_results_sheet_only(project: Path, tmp_path: Pa
     run = import_xlsx(project, tmp_path / "a.xlsx", "--replace")
     assert run.returncode == 0, run.stdout
     assert [r["unit"] for r in shipped_rows(project)] == ["Quảng Ninh"]
+
+
+def test_existing_results_not_in_utf8_are_counted_not_a_crash(project: Path, tmp_path: Path) -> None:
+    workbook = fill_template(project, [["Hưng Yên", "dich-vu-cong", "doi-hinh", 1, "", "x"]], tmp_path / "a.xlsx")
+    shipped = (project / RESULTS).read_text(encoding="utf-8")
+    rows = len(shipped.strip().splitlines()) - 1
+    for raw in (shipped.encode("utf-16"),  # Excel's "Unicode text"
+                shipped.replace("Hà Tĩnh", "Ha Tinh").encode("utf-8").replace(b"Ha Tinh", b"H\xe0 T\xecnh"),
+                shipped.replace("\n", "\r").encode("utf-8")):  # CR-only line ends (Excel for Mac)
+        (project / RESULTS).write_bytes(raw)
+        found = problems(project, workbook)
+        assert [f["title"] for f in found] == ["results-exist"], found
+        assert f"đã có {rows} dòng kết quả" in found[0]["message"]
+
+
+def test_a_results_csv_in_a_legacy_encoding_given_as_the_workbook(project: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "ket-qua.csv"
+    fake.write_bytes("Đơn vị,Kết quả\nHà Tĩnh,612\n".encode("utf-16") + b"\xff\xfe\x00")
+    found = problems(project, fake, "--replace")
+    assert [f["title"] for f in found] == ["sheet-unreadable"]
+    assert "không phải bảng tính Excel" in found[0]["message"]
+
+
+def test_a_workbook_that_does_not_exist_is_named(project: Path, tmp_path: Path) -> None:
+    before = (project / RESULTS).read_bytes()
+    found = problems(project, tmp_path / "khong-co.xlsx", "--replace")
+    assert [f["title"] for f in found] == ["sheet-unreadable"]
+    assert "không tìm thấy tệp" in found[0]["message"] and "khong-co.xlsx" in found[0]["message"]
+    assert (project / RESULTS).read_bytes() == before
+
+
+def test_an_empty_file_given_as_the_workbook(project: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "ket-qua.xlsx"
+    empty.write_bytes(b"")
+    found = problems(project, empty, "--replace")
+    assert [f["title"] for f in found] == ["sheet-unreadable"]

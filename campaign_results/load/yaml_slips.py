@@ -18,11 +18,14 @@ import yaml
 # indentation, an optional list dash, an optional (ASCII) key with its colon, the value
 _LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<dash>-(?:[ \t]+|$))?"
-    r"(?:(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*(?P<colon>:)(?:[ \t]+|$))?(?P<value>.*?)[ \t]*$")
+    r"(?:(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*(?P<colon>:)(?:[ \t]+|$))?(?P<value>.*)$")
+# (the value's trailing blanks are stripped in _parse: ".*?[ \t]*$" takes quadratic time on a
+# long run of blanks)
 _BLOCK_HEADER = re.compile(r"^[|>][-+0-9]*\s*(#.*)?$")
 _SPECIAL_START = "*&!@`%|>"
 _QUOTE_NAMES = {'"': "ngoặc kép (\")", "'": "ngoặc đơn (')"}
 _CLOSERS = {"[": "]", "{": "}"}
+_FIELD_SHOWN = 60  # characters of a field's name shown at most
 
 
 @dataclass
@@ -56,7 +59,7 @@ def _parse(text: str) -> _Line:
     start = match.start("key") if match.group("key") else match.start("value")
     return _Line(text, len(match.group("indent")), bool(match.group("dash")), match.group("key"),
                  match.start("colon") if match.group("colon") else None, start,
-                 match.group("value"), match.start("value"))
+                 match.group("value").rstrip(" \t"), match.start("value"))
 
 
 def _quoted(value: str) -> str:
@@ -75,8 +78,8 @@ class _Source:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         if mark is not None:
             self.row, self.col = mark.line, mark.column
-        elif getattr(error, "position", None) is not None:  # ReaderError: an offset in the text
-            before = text[:error.position]
+        elif getattr(error, "position", None) is not None:  # ReaderError: libyaml's offset in bytes
+            before = text.encode("utf-8")[:error.position].decode("utf-8", "ignore")
             self.row, self.col = before.count("\n"), len(before) - (before.rfind("\n") + 1)
         else:
             self.row, self.col = 0, 0
@@ -131,7 +134,10 @@ class _Source:
         return None
 
     def slip(self, code: str, index: int, at_column: int | None, **params) -> Slip:
-        return Slip(code, index + 1, at_column, self.field(index), {"line": index + 1, **params})
+        field = self.field(index)
+        if field and len(field) > _FIELD_SHOWN:  # a key pasted by mistake is named by its start
+            field = field[:_FIELD_SHOWN] + "…"
+        return Slip(code, index + 1, at_column, field, {"line": index + 1, **params})
 
 
 def _close_of_quote(lines: list[str], row: int, col: int) -> tuple[int, int] | None:
@@ -153,6 +159,15 @@ def _close_of_quote(lines: list[str], row: int, col: int) -> tuple[int, int] | N
             col += 1
         row, col = row + 1, 0
     return None
+
+
+def _control_character(src: _Source, error: yaml.YAMLError) -> Slip | None:
+    """A character YAML does not allow in a file (libyaml's reader error): NUL, bell, escape,
+    the C1 controls (U+0080–U+009F but U+0085) and U+FFFE/U+FFFF."""
+    if not isinstance(error, yaml.reader.ReaderError) or not isinstance(error.character, int):
+        return None
+    return src.slip("yaml-control-character", src.row, src.col + 1, column=src.col + 1,
+                    char=f"U+{error.character:04X}")
 
 
 def _tab(src: _Source) -> Slip | None:
@@ -284,8 +299,29 @@ _CHECKS = (_tab, _unclosed_quote, _unclosed_bracket, _missing_colon, _text_after
 def diagnose(text: str, error: yaml.YAMLError) -> Slip:
     """The slip behind a YAML error in ``text``, in the words of the catalogue."""
     src = _Source(text, error)
+    control = _control_character(src, error)
+    if control:
+        return control
     for check in _CHECKS:
         slip = check(src)
         if slip:
             return slip
     return src.slip("yaml-syntax", src.row, src.col + 1)
+
+
+class _At:
+    """In the place of a parser error: only where the loader stopped."""
+
+    def __init__(self, mark) -> None:
+        self.problem_mark = mark
+
+
+def slip_at(text: str, code: str, mark, **params) -> Slip:
+    """The problem ``code`` at ``mark``, where the loader refused to read on (an alias, a tag, a
+    bound), with the field of that line; a value that begins with a YAML sign (``&``, ``*``,
+    ``!``) gets its line with the value in double quotes as the fix."""
+    src = _Source(text, _At(mark))
+    if code in ("yaml-alias", "yaml-special-start"):
+        line = src.parsed[src.row]
+        params.setdefault("fixed", line.prefix + _quoted(line.value))
+    return src.slip(code, src.row, src.col + 1, **params)

@@ -90,7 +90,7 @@ class ProvinceMap:
                     return shade
             return NO_DATA
 
-        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "campaign-results",
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "campaign-results", "text.parse_math": False,
                                     "font.family": ["DejaVu Sans", "sans-serif"], "font.size": 9}):
             figure, axes = plt.subplots(figsize=(self.width_inches, self.height_inches))
             for code, rings in _shapes(self.geojson):

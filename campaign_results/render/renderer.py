@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..model.records import Dataset
 from ..project import Project
@@ -25,7 +26,7 @@ from . import urls
 from .charts import ChartCache
 from .docs_folder import DocsFolder
 from .search_index import SearchIndex
-from .safe import h, md, t, yaml_str
+from .safe import code, h, md, t, url, yaml_str
 from .tables import SHOWN_ROWS, Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -71,12 +72,16 @@ class Renderer:
         self.charts = chart_cache
         self.search = search
         self.planned: list[PlannedPage] = []
+        # Safe by default: a value that no filter of render/safe.py has made safe (a Markup) is
+        # escaped as plain text in Markdown (t); macros and blocks stay Markup (autoescape).
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, finalize=t,
             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
             trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(h=h, t=t, md=md, yaml_str=yaml_str, number=fmt.number, money=fmt.money,
-                                percent=fmt.percent, date=fmt.date, clock=fmt.clock, quantity=fmt.quantity)
+        self.env.filters.update(h=h, t=t, md=md, code=code, url=url, yaml_str=yaml_str, **{
+            name: _escaped(format_value) for name, format_value in (
+                ("number", fmt.number), ("money", fmt.money), ("percent", fmt.percent), ("date", fmt.date),
+                ("clock", fmt.clock), ("quantity", fmt.quantity))})
 
     # --- planning ---------------------------------------------------------
 
@@ -109,22 +114,22 @@ class Renderer:
 
     # --- links ------------------------------------------------------------
 
-    def href(self, from_page: str, to_page: str) -> str:
-        return urls.relative(from_page, to_page)
+    def href(self, from_page: str, to_page: str) -> Markup:
+        return h(urls.relative(from_page, to_page))
 
-    def a(self, from_page: str, to_page: str, label: str, query: str = "") -> str:
+    def a(self, from_page: str, to_page: str, label: str, query: str = "") -> Markup:
         """An HTML link (for use inside tables), with escaped text."""
-        return f'<a href="{h(self.href(from_page, to_page) + query)}">{h(label)}</a>'
+        return Markup(f'<a href="{h(urls.relative(from_page, to_page) + query)}">{h(label)}</a>')
 
-    def md_link(self, from_page: str, to_page: str, label: str) -> str:
+    def md_link(self, from_page: str, to_page: str, label: str) -> Markup:
         """A Markdown link to another page (MkDocs checks it exists)."""
         target = posix_relative_md(from_page, to_page)
-        return f"[{t(label)}]({target})"
+        return Markup(f"[{t(label)}]({h(target)})")
 
-    def unit_link(self, from_page: str, unit_id: str) -> str:
+    def unit_link(self, from_page: str, unit_id: str) -> Markup:
         return self.a(from_page, urls.unit(unit_id), self.unit_name(unit_id))
 
-    def document_link(self, from_page: str, document_id: str) -> str:
+    def document_link(self, from_page: str, document_id: str) -> Markup:
         return self.a(from_page, urls.document(document_id), self.document_label(document_id))
 
     # --- charts -----------------------------------------------------------
@@ -160,6 +165,11 @@ class Renderer:
         """The site path of a page's link-preview image (drawn with the charts)."""
         name = self.charts.request(card)
         return urls.chart(name)
+
+
+def _escaped(format_value: Callable[..., str]) -> Callable[..., Markup]:
+    """A formatting filter whose result is escaped for HTML (a quantity keeps its words: "hơn")."""
+    return lambda *args: h(format_value(*args))
 
 
 def posix_relative_md(from_page: str, to_page: str) -> str:

@@ -1,13 +1,20 @@
-"""Escaping record text on its way into a page.
+"""Record text on its way into a page: the only ways it gets there.
 
-Nothing a record says may run as HTML or script. Record values reach pages
-in three ways, each with its own filter:
+Pages are Markdown files that MkDocs turns into HTML, so a record's value is
+made safe for both. Every ``{{ … }}`` of a template goes through one of these
+filters; a value given to none of them gets ``t`` (the templates' ``finalize``,
+see :class:`campaign_results.render.renderer.Renderer`). Each returns
+:class:`markupsafe.Markup`, the mark of text already made safe:
 
-- ``h``: text inside HTML (tables, attributes) — HTML-escaped;
+- ``h``: text inside HTML (tables, attributes) — HTML-escaped, and the characters
+  that start Markdown constructs written as character references, so that the
+  text is inert even where Markdown reads it (``{: onclick=… }``, ``[x](…)``);
 - ``t``: plain text in Markdown — HTML-escaped and Markdown punctuation
-  backslash-escaped, so that ``*`` or ``[`` stay literal;
-- ``md``: a Markdown field (descriptions) — Markdown formatting kept, every
-  ``<`` and ``&`` escaped except in ``<https://…>`` autolinks.
+  backslash-escaped, so that ``*``, ``[`` or ``{`` stay literal;
+- ``code``: a code or file name, as ``<code>``; ``url``: a link target made by the code;
+- ``md``: a Markdown field (descriptions, summaries) — rendered by
+  :mod:`campaign_results.record_markdown` to sanitised HTML, in a block of
+  its own that the page's Markdown passes through untouched.
 """
 
 from __future__ import annotations
@@ -15,32 +22,48 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from ..record_markdown import to_html
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_MD_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]|~"})
 
 
-def h(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+def h(value: object) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape("" if value is None else str(value), quote=True).translate(_MD_REFERENCES))
 
 
-def t(value: object) -> str:
-    return _MD_PUNCTUATION.sub(r"\\\1", h(value))
+def t(value: object) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    return Markup(_MD_PUNCTUATION.sub(r"\\\1", html.escape("" if value is None else str(value), quote=True)))
 
 
-def md(value: object) -> str:
-    text = "" if value is None else str(value)
-    links: list[str] = []
+def code(value: object) -> Markup:
+    """A code, id or file name shown as code (``<code>``: the page's Markdown leaves it alone)."""
+    return Markup(f"<code>{h(value)}</code>")
 
-    def keep(match: re.Match) -> str:
-        links.append(match.group(1))
-        return f"\x00{len(links) - 1}\x00"
 
-    text = _AUTOLINK.sub(keep, text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return re.sub(r"\x00(\d+)\x00", lambda m: f"<{links[int(m.group(1))]}>", text)
+def url(value: object) -> Markup:
+    """A link target made by the code (a path, a file name): characters outside those of a URL
+    are percent-encoded, so it cannot end the link or the attribute it stands in."""
+    return Markup(quote("" if value is None else str(value), safe="/:#?=&%.-_~+,;@"))
+
+
+def md(value: object, css_class: str = "record-text") -> Markup:
+    """A Markdown field as a block of sanitised HTML (nothing for an empty field). The block
+    starts and ends its own lines, with no blank line inside, so Markdown keeps it whole."""
+    body = to_html("" if value is None else str(value))
+    if not body:
+        return Markup("")
+    return Markup(f'<div class="{html.escape(css_class, quote=True)}">\n{body}\n</div>')
 
 
 def yaml_str(value: object) -> str:
     """A front-matter value: HTML-escaped, then quoted so that ":" or "#" cannot break the YAML."""
-    return json.dumps(h(value), ensure_ascii=False)
+    return Markup(json.dumps(str(h(value)), ensure_ascii=False))

@@ -166,7 +166,7 @@ def _first_heading(body: str) -> str:
 
 def _plain_text(body: str) -> str:
     """A page's words without its tables, tags and link targets."""
-    return _TAGS.sub(" ", _TABLES.sub(" ", _LINK_TARGETS.sub("] ", body)))
+    return html.unescape(_TAGS.sub(" ", _TABLES.sub(" ", _LINK_TARGETS.sub("] ", body))))
 
 
 def _unescape(text: str) -> str:

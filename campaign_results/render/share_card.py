@@ -32,7 +32,8 @@ class ShareCard:
         matplotlib.use("Agg")
         from matplotlib import pyplot as plt
 
-        with matplotlib.rc_context({"font.family": ["DejaVu Sans", "sans-serif"]}):
+        # parse_math off: record text such as "$x^$" is text, not TeX for mathtext to fail on
+        with matplotlib.rc_context({"font.family": ["DejaVu Sans", "sans-serif"], "text.parse_math": False}):
             figure = plt.figure(figsize=(12, 6.3), dpi=100)
             figure.patch.set_facecolor("white")
             figure.add_artist(plt.Rectangle((0, 0.9), 1, 0.1, color=BAR_COLOUR, transform=figure.transFigure))

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from markupsafe import Markup
+
 from ..numbers import Quantity
 from . import format as fmt
 from .safe import h
@@ -21,11 +23,14 @@ from .safe import h
 
 @dataclass(frozen=True)
 class Cell:
-    html: str
+    html: str                  # Markup; anything else is taken as text and escaped
     sort: str | None = None    # numeric sort key; None sorts as text
     text: str | None = None    # plain value for the CSV/data attributes; defaults to the shown text
     numeric: bool = False
     note: bool = False         # a remark: left out of the printed report
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "html", h(self.html))
 
 
 SHOWN_ROWS = 100  # a longer table shows these in its page; the others load when asked for
@@ -59,7 +64,7 @@ def note_cell(value: object) -> Cell:
 
 
 def link_cell(href: str, label: str) -> Cell:
-    return Cell(f'<a href="{h(href)}">{h(label)}</a>', text=label)
+    return Cell(Markup(f'<a href="{h(href)}">{h(label)}</a>'), text=label)
 
 
 def number_cell(value: int | Decimal | None, shown: str | None = None) -> Cell:

@@ -24,7 +24,7 @@ from ..load.discover import RawRecord
 from ..load.yaml_file import locate
 from ..numbers import NumberError, parse_percent, parse_quantity
 from ..problems import Place, Report, did_you_mean
-from .text_safety import scan_markdown, scan_plain
+from ..record_markdown import plain_problems, problems as markdown_problems
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -148,7 +148,7 @@ def _x_time(validator, enabled, instance, schema):
 def _x_text(validator, flavour, instance, schema):
     if not isinstance(instance, str):
         return
-    finding = scan_markdown(instance) if flavour == "markdown" else scan_plain(instance)
+    finding = markdown_problems(instance) if flavour == "markdown" else plain_problems(instance)
     if finding:
         yield _problem(finding.code, found=finding.found)
 

@@ -262,17 +262,23 @@
 
   // Every data table offers its data as CSV: the header, then each row, numbers as plain values
   // (the cell's data-sort), text as shown.
-  function csvField(text) {
+  // CSV injection (OWASP): a spreadsheet reads a text cell that begins with = + - @, a tab or a
+  // carriage return as a formula, so such a cell gets a leading single quote. Text cells only:
+  // a number, even -5, is written as it is. The same rule is FORMULA_PREFIXES / neutralised in
+  // campaign_results/export.py, for the bulk downloads; change both together.
+  var FORMULA_START = /^[=+\-@\t\r]/;
+  function csvField(value, isNumber) {
+    var text = !isNumber && FORMULA_START.test(value) ? "'" + value : value;
     return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
   function tableCsv(table) {
     var lines = [Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-      return csvField(th.textContent.trim());
+      return csvField(th.textContent.trim(), false);
     }).join(",")];
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       lines.push(Array.prototype.map.call(row.cells, function (cell) {
         var number = cell.classList.contains("num") ? cell.getAttribute("data-sort") : null;
-        return csvField(number !== null ? number : cell.textContent.trim());
+        return number !== null ? csvField(number, true) : csvField(cell.textContent.trim(), false);
       }).join(","));
     });
     return "\ufeff" + lines.join("\n") + "\n";  // the BOM lets Excel read Vietnamese text

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
+from markupsafe import Markup
+
 from ...model.units import SYSTEM_34, SYSTEM_63
 from .. import urls
 from ..format import number
@@ -92,7 +94,7 @@ def _index(r: Renderer, models, results) -> None:
     for unit in sorted(units.provinces(SYSTEM_34), key=lambda u: u.code):
         covered = [unit.id] + unit.predecessors
         current.add([text_cell(unit.code), Cell(r.a(page, urls.unit(unit.id), unit.short_name), text=unit.short_name),
-                     Cell(", ".join(r.unit_link(page, p) for p in unit.predecessors)),
+                     Cell(Markup(", ").join(r.unit_link(page, p) for p in unit.predecessors)),
                      number_cell(sum(len(models[u]) for u in covered)),
                      number_cell(sum(len(results[u]) for u in covered))])
     old = Table(["Mã", "Tỉnh, thành (đến 30/6/2025)", "Vùng", "Nay thuộc", "Mô hình", "Kết quả"],

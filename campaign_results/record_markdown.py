@@ -1,0 +1,196 @@
+"""What a record's Markdown field may contain, and its one way into HTML.
+
+A Markdown field (a model's description, a summary, a note) allows paragraphs, lists, *emphasis*,
+**strong**, `code`, quotes, line breaks, links to ``http(s)://``, ``mailto:`` or the site's
+own pages, and images from the site itself. Nothing else reaches a page:
+
+- the text is read by markdown-it-py (CommonMark, built to read any input in linear time) with
+  raw HTML off: ``<b>`` is shown as the characters ``<b>``; headings, rules and code blocks are
+  off too (a record's text sits inside its page);
+- no Markdown extension is on: ``{: onclick=… }`` (an attribute list) is plain text;
+- the HTML it makes is then sanitised by nh3 (the Ammonia sanitiser) to the tags above, the
+  ``href`` of links and the ``src``/``alt`` of images, with the allowed links and images only:
+  no other attribute, style or script can come out, whatever the parser does.
+
+:func:`problems` finds, for the check, what the page would drop or show literally, so that the
+check can say so with the file and line; :func:`to_html` is what the pages use. Both read the
+text in linear time (``str.find`` scans and markdown-it-py; no regular expression that can
+backtrack over the text).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import nh3
+from markdown_it import MarkdownIt
+
+TAGS = {"p", "ul", "ol", "li", "em", "strong", "code", "blockquote", "br", "a", "img"}
+ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
+SCHEMES = {"http", "https", "mailto"}
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SCRIPT_TAGS = {"script", "iframe", "object", "embed", "style", "form", "svg", "math", "link", "meta", "base",
+                "frame", "frameset", "applet", "input", "button", "textarea", "template"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str   # "html-script", "html-tag", "unsafe-link", "image-not-allowed" or "html-in-text"
+    found: str  # the offending piece of text, shortened
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _as_browser_reads(url: str) -> str:
+    """A URL as a browser resolves it: tabs and newlines anywhere, and control characters and
+    spaces at the ends, are ignored ("\\x01java\\tscript:" is ``javascript:``)."""
+    return "".join(c for c in url if c not in "\t\n\r").strip("".join(map(chr, range(0x21))))
+
+
+def _scheme(url: str) -> str | None:
+    """The URL's scheme, or None for a path of this site. Anything that a browser might read as
+    a scheme ("java script:", a colon before the first "/") counts as one."""
+    match = _SCHEME.match(url)
+    if match:
+        return match.group(1).lower()
+    first_part = url.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return first_part if ":" in first_part else None
+
+
+def _other_host(url: str) -> bool:
+    return url.startswith(("//", "\\\\", "/\\", "\\/"))
+
+
+def link_allowed(href: str) -> bool:
+    """A link to the web, an e-mail address, or a page of this site (a relative path)."""
+    cleaned = _as_browser_reads(href)
+    if any(ord(c) < 0x20 or c == "\x7f" for c in cleaned):
+        return False
+    scheme = _scheme(cleaned)
+    return scheme in SCHEMES if scheme is not None else not _other_host(cleaned)
+
+
+def image_allowed(src: str) -> bool:
+    """An image of this site (a relative path): no other host, no data: or other scheme."""
+    cleaned = _as_browser_reads(src)
+    return (bool(cleaned) and _scheme(cleaned) is None and not _other_host(cleaned)
+            and not any(ord(c) < 0x20 for c in cleaned))
+
+
+_OFF = ["heading", "lheading", "hr", "code", "fence", "html_block", "html_inline"]
+
+
+def _parser(validate_link) -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False}).disable(_OFF)
+    parser.validateLink = validate_link
+    return parser
+
+
+# Pages: a link markdown-it is given is kept only if allowed (an image's src is judged by nh3's
+# filter below). The check: every link is kept, so that problems() can name the ones refused.
+_PAGE = _parser(lambda url: link_allowed(url) or image_allowed(url))
+_CHECK = _parser(lambda url: True)
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if (tag, attribute) == ("a", "href"):
+        return value if link_allowed(value) else None
+    if (tag, attribute) == ("img", "src"):
+        return value if image_allowed(value) else None
+    return value if (tag, attribute) == ("img", "alt") else None
+
+
+def to_html(text: str | None) -> str:
+    """A Markdown field as sanitised HTML, on as few lines as its lists need (so that the page's
+    own Markdown, around it, reads it as one block of HTML)."""
+    if not text:
+        return ""
+    clean = nh3.clean(_PAGE.render(text), tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
+                      attribute_filter=_keep_attribute, link_rel="noopener noreferrer nofollow")
+    return "\n".join(line for line in clean.splitlines() if line.strip())
+
+
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-:")
+_ATTRIBUTE = re.compile(r"""[\s/]([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def _tags(text: str) -> list[tuple[str, str, dict]]:
+    """The tags, comments, declarations and processing instructions in ``text``, as
+    (tag name, as written, attributes), read as a browser would start reading them.
+
+    One pass with ``str.find``: the position of the next ``>`` (and ``-->``) is remembered, so
+    that text with many ``<`` and no ``>`` (or many ``<!--``) is read in linear time."""
+    found: list[tuple[str, str, dict]] = []
+    closes: dict[str, int] = {}
+
+    def close_after(position: int, marker: str) -> int:
+        at = closes.get(marker, -2)
+        if at != -1 and at < position:
+            at = closes[marker] = text.find(marker, position)
+        return at
+
+    position = text.find("<")
+    while position != -1 and len(found) < 100:
+        following = text[position + 1: position + 2]
+        if text.startswith("<!--", position):
+            end = close_after(position + 4, "-->")
+            stop = len(text) if end == -1 else end + 3
+            found.append(("!--", text[position:stop], {}))
+        elif following in ("!", "?") or following.isalpha() or (following == "/" and text[position + 2: position + 3].isalpha()):
+            end = close_after(position + 1, ">")
+            stop = len(text) if end == -1 else end + 1
+            written = text[position:stop]
+            start = position + (2 if following == "/" else 1)
+            name_end = start
+            while name_end < stop and text[name_end] in _NAME_CHARS:
+                name_end += 1
+            name = text[start:name_end].lower() if following not in ("!", "?") else following
+            attributes = {}
+            if following.isalpha():
+                # (attributes past the first 2.000 characters do not matter: any tag is reported)
+                for match in _ATTRIBUTE.finditer(text, name_end, min(stop, name_end + 2000)):
+                    value = match.group(2) or ""
+                    attributes[match.group(1).lower()] = html.unescape(value.strip("\"'"))
+            found.append((name, written, attributes))
+        else:
+            stop = position + 1
+        position = text.find("<", stop)
+    return found
+
+
+def _links(text: str):
+    """(kind, target) of every link ("a") and image ("img") the text's Markdown makes."""
+    for block in _CHECK.parse(text):
+        for token in block.children or ():
+            if token.type == "link_open":
+                yield "a", str(token.attrGet("href") or "")
+            elif token.type == "image":
+                yield "img", str(token.attrGet("src") or "")
+
+
+def problems(text: str) -> Finding | None:
+    """The first thing in a Markdown field that its page would drop or show as plain characters."""
+    written = _tags(_AUTOLINK.sub("", text))
+    for tag, shown, attributes in written:
+        if tag in _SCRIPT_TAGS or any(name.startswith("on") for name in attributes):
+            return Finding("html-script", _short(shown))
+    for kind, target in _links(text):
+        if kind == "a" and not link_allowed(target):
+            return Finding("unsafe-link", _short(target))
+        if kind == "img" and not image_allowed(target):
+            return Finding("image-not-allowed", _short(target))
+    if written:
+        return Finding("html-tag", _short(written[0][1]))
+    return None
+
+
+def plain_problems(text: str) -> Finding | None:
+    """HTML-looking text in a plain field: shown as the characters typed, flagged as a warning."""
+    written = _tags(text)
+    return Finding("html-in-text", _short(written[0][1])) if written else None
