@@ -13,6 +13,7 @@ after) and the units of data/units/ (Trung ương Đoàn, Đoàn trực thuộc)
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -130,8 +131,9 @@ def _date(text: str):
 
 
 def _mid_year(year: int):
-    """The date a unit is named at for a record of ``year``: mid-year."""
-    return parse_date(f"1/7/{year}") if 1990 <= year <= 2100 else None
+    """The date a unit is named at for a record of ``year``: mid-year (any year: the check
+    reports a year out of range, with its line, once the file is written)."""
+    return dt.date(year, 7, 1) if dt.MINYEAR <= year <= dt.MAXYEAR else None
 
 
 def _unit(project: Project, name: str, on) -> Unit:

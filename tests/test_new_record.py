@@ -169,3 +169,12 @@ def test_yaml_str_escapes_what_yaml_would_fold_or_refuse() -> None:
     for value in (AWKWARD, "dòng 1\ndòng 2", "yes", "1.166", "a\u0085b\u2028c\x80", "- [x]: {y}"):
         assert yaml.safe_load(new_record.yaml_str(value)) == value
         assert "\n" not in new_record.yaml_str(value)
+
+
+def test_a_model_of_a_year_far_ahead_is_made_and_left_to_the_check(project: Path) -> None:
+    """The unit is named as on 1/7 of the year, whatever the year: no date range stops `new`."""
+    run = new(project, "model", "--unit", "Vĩnh Long", "--year", "2040", "--name", "Mô hình thử")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert (project / "data" / "models" / "2040" / "vinh-long-2040-mo-hinh-thu.yaml").exists()
+    old = new(project, "model", "--unit", "Bến Tre", "--year", "2040", "--name", "Mô hình thử")
+    assert old.returncode == 1 and "Vĩnh Long" in old.stdout and "Traceback" not in old.stdout + old.stderr
