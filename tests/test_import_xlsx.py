@@ -204,3 +204,26 @@ def test_an_empty_file_given_as_the_workbook(project: Path, tmp_path: Path) -> N
     empty.write_bytes(b"")
     found = problems(project, empty, "--replace")
     assert [f["title"] for f in found] == ["sheet-unreadable"]
+
+
+def test_a_decompression_bomb_leaves_the_results_as_they_were(project: Path, tmp_path: Path) -> None:
+    """A workbook of a few hundred KB that unpacks to gigabytes is refused before it is read, and
+    the results file it would have replaced keeps every row and byte."""
+    import zipfile
+
+    results = project / "data" / "results" / f"{PEAK_DAY}.csv"
+    before = results.read_bytes()
+    good = fill_template(project, [["Quảng Ninh", "dich-vu-cong", "doi-hinh", 12, "", "x"]], tmp_path / "a.xlsx")
+    bomb = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        with target.open("xl/media/padding.bin", "w", force_zip64=True) as padding:
+            block = b"\0" * (1 << 20)
+            for _ in range(300):  # 300 MB unpacked, about 300 KB packed
+                padding.write(block)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    found = problems(project, bomb, "--replace")
+    assert [f["title"] for f in found] == ["sheet-too-large"]
+    assert results.read_bytes() == before
+    assert sorted(p.name for p in results.parent.iterdir()) == [results.name]
