@@ -45,6 +45,13 @@ RULES: dict[str, Rule] = _rules(
          "Tệp rỗng, không có bản ghi nào.",
          "Điền nội dung bản ghi hoặc xoá tệp.",
          "(tệp không có nội dung)"),
+    Rule("symlink-outside-data", E,
+         "\"{name}\" là một liên kết tượng trưng (symlink) trỏ tới {kind} {target}, nằm ngoài thư "
+         "mục data/, nên không được đọc và không được xuất bản.",
+         "Chỉ dữ liệu nằm thật trong thư mục data/ mới được kiểm tra, lưu lịch sử và xuất bản; "
+         "nội dung ở nơi khác có thể thay đổi mà không ai duyệt. Xoá liên kết, rồi sao chép chính "
+         "{kind} đó vào đúng chỗ trong data/ nếu cần dùng.",
+         "data/models/2021/mo-hinh-moi.yaml → /home/ban/tai-lieu/mo-hinh-moi.yaml"),
     # A file YAML cannot read: each common slip has its own code (campaign_results/load/yaml_slips.py).
     Rule("yaml-colon-in-value", E,
          "Dòng {line}: giá trị có dấu hai chấm \":\" ở giữa, nên YAML tưởng đó là một trường mới "
@@ -80,9 +87,10 @@ RULES: dict[str, Rule] = _rules(
          "Thêm dấu đóng ngoặc ở cuối giá trị. Sửa dòng {line} thành: {fixed}",
          "name: \"Vì một Bến Tre xanh   (thiếu dấu \" ở cuối)"),
     Rule("yaml-special-start", E,
-         "Dòng {line}: giá trị bắt đầu bằng dấu \"{char}\", một ký hiệu riêng của YAML, nên "
-         "không đọc được như chữ thường.",
-         "Đặt cả giá trị trong một cặp dấu ngoặc kép. Sửa dòng {line} thành: {fixed}",
+         "Dòng {line}: giá trị bắt đầu bằng dấu \"{char}\" (thường là dấu đầu dòng chép từ Word), "
+         "một ký hiệu mà tệp dữ liệu dành cho việc khác, nên không đọc được như chữ thường.",
+         "Nếu dấu \"{char}\" là dấu đầu dòng, xoá nó. Nếu thật sự muốn hiện dấu đó, đặt cả giá trị "
+         "trong một cặp dấu ngoặc kép. Sửa dòng {line} thành: {fixed}",
          "description: *Nghiêng* ở đầu giá trị"),
     Rule("yaml-missing-colon", E,
          "Dòng {line}: thiếu dấu hai chấm và dấu cách \": \" sau tên trường.",
@@ -120,15 +128,15 @@ RULES: dict[str, Rule] = _rules(
          "value: [[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]   (21 tầng ngoặc)"),
     Rule("yaml-text-too-long", E,
          "Dòng {line}: giá trị dài {length} ký tự, vượt giới hạn {limit} ký tự của một trường.",
-         "Trường chỉ cần phần nội dung đăng lên trang (tên, tóm tắt). Kiểm tra có dán nhầm cả văn "
-         "bản hoặc dán một đoạn nhiều lần không; rút gọn còn dưới {limit} ký tự, toàn văn để ở "
-         "văn bản gốc.",
+         "Một trường chỉ cần phần sẽ hiện trên trang: một cái tên, một đoạn tóm tắt. Kiểm tra có "
+         "dán nhầm cả văn bản, hoặc dán một đoạn nhiều lần không, rồi rút gọn còn dưới {limit} "
+         "ký tự. Không cần chép toàn văn của văn bản vào bản ghi.",
          "description: (dán toàn văn một báo cáo 40 trang)"),
     Rule("yaml-number-special", E,
-         "Dòng {line}: \"{value}\" là một giá trị đặc biệt của YAML (vô cực hoặc \"không phải "
-         "số\"), không phải một con số.",
-         "Ghi con số như trong văn bản gốc. Nếu cần giữ đúng chữ {value}, đặt trong một cặp dấu "
-         "ngoặc kép: \"{value}\".",
+         "Dòng {line}: \"{value}\" không phải một con số (phần mềm bảng tính hay ghi chữ này "
+         "khi ô trống hoặc phép tính lỗi).",
+         "Ghi con số theo văn bản gốc. Nếu văn bản không có số liệu này, xoá cả mục (chỉ tiêu) "
+         "đó.",
          "result: .inf"),
     Rule("yaml-control-character", E,
          "Dòng {line}, cột {column}: có ký tự điều khiển không nhìn thấy ({char}); YAML không đọc "
@@ -158,8 +166,18 @@ RULES: dict[str, Rule] = _rules(
          "Dòng có {found} ô, trong khi tiêu đề có {expected} cột.",
          "Kiểm tra dấu phẩy thừa hoặc thiếu; văn bản có dấu phẩy phải đặt trong ngoặc kép.",
          "Hà Tĩnh,dich-vu-cong,doi-hinh,612,Triển khai, hỗ trợ"),
+    Rule("csv-file-too-large", E,
+         "Tệp có dung lượng {size}, vượt giới hạn {limit} của một bảng kết quả, nên không được đọc.",
+         "Kết quả của một Ngày cao điểm chỉ vài chục KB. Kiểm tra tệp có bị dán lặp nhiều lần, "
+         "hoặc lưu nhầm từ một tệp khác (thường bắt đầu quanh dòng {line}); tách thành nhiều "
+         "tệp nếu cần, tên đều bắt đầu bằng mã Ngày cao điểm.",
+         "tệp .csv 25 MB"),
+    Rule("csv-empty-cell", E,
+         "Ô {column} ở cột {letter} đang trống, mà cột này dòng nào cũng phải có.",
+         "Điền ô đó theo văn bản gốc. Nếu văn bản không có số liệu cho dòng này, xoá cả dòng.",
+         "Hà Tĩnh,do-thi-van-minh,tuyen-pho-van-minh,,,bao-cao"),
     Rule("csv-duplicate-column", E,
-         "Dòng tiêu đề có hai cột cùng là cột {column}: \"{first}\" (cột {first_index}) và "
+         "Dòng tiêu đề có hai cột cùng một nội dung: \"{first}\" (cột {first_index}) và "
          "\"{second}\" (cột {second_index}), nên không biết lấy số liệu ở cột nào.",
          "Giữ một cột và xoá cột còn lại ở dòng tiêu đề cùng các ô của nó (trước khi xoá, kiểm tra "
          "số liệu của cột bị xoá đã có ở cột giữ lại). Cột có thể ghi bằng mã (value) hoặc bằng "
@@ -325,7 +343,8 @@ RULES: dict[str, Rule] = _rules(
          "date: 11-8-23"),
     Rule("date-invalid", E,
          "Ngày \"{value}\" không tồn tại.",
-         "Kiểm tra ngày và tháng (ngày/tháng/năm, không phải tháng/ngày/năm).",
+         "Kiểm tra lại ngày và tháng theo văn bản gốc: ngày ghi trước, rồi tháng, rồi năm "
+         "(ví dụ 28/2/2023); tháng 2 có 28 ngày (29 ngày ở năm nhuận), tháng 4, 6, 9, 11 có 30 ngày.",
          "date: 31/2/2023"),
     Rule("date-out-of-range", E,
          "Ngày {value} nằm ngoài khoảng hợp lệ ({earliest} – {latest}).",
@@ -353,13 +372,17 @@ RULES: dict[str, Rule] = _rules(
          "Xoá đoạn \"{found}\". Trang chỉ nhận văn bản và Markdown.",
          "description: <script>alert(1)</script>"),
     Rule("html-tag", E,
-         "Văn bản chứa thẻ HTML \"{found}\" (thường do dán từ trang web hoặc Word).",
-         "Xoá thẻ HTML và dùng Markdown: *nghiêng*, **đậm**, xuống dòng hai lần để tách đoạn.",
+         "Văn bản chứa mã định dạng của trang web \"{found}\" (thường do dán từ trang web hoặc "
+         "Word); trang sẽ hiện nguyên các ký tự đó.",
+         "Xoá các mã trong dấu < >. Muốn in nghiêng viết *nghiêng*, in đậm viết **đậm**; để tách "
+         "đoạn, để một dòng trống.",
          "description: <p>Ra quân <i>Thanh niên xung kích</i></p>"),
     Rule("unsafe-link", E,
-         "Liên kết \"{found}\" không an toàn.",
-         "Chỉ dùng liên kết bắt đầu bằng https://, http:// hoặc mailto:, hoặc liên kết tới một "
-         "trang của chính trang này (ví dụ ../mo-hinh/). Trang sẽ không hiện liên kết này.",
+         "Liên kết \"{found}\" không dẫn tới một trang web thật (thường do chép từ nút bấm của "
+         "trang web), nên trang không thể xuất bản với liên kết này.",
+         "Thay bằng địa chỉ thật bắt đầu bằng https:// (hoặc mailto: cho thư điện tử), hoặc xoá "
+         "phần trong ngoặc ( ) và chỉ giữ chữ. Liên kết tới một trang của chính trang kết quả "
+         "này cũng được, ví dụ [Mô hình](../mo-hinh/).",
          "[xem](javascript:alert(1))"),
     Rule("image-not-allowed", E,
          "Văn bản chèn hình \"{found}\" từ nơi khác; trang chỉ hiện hình của chính trang này.",
@@ -367,10 +390,6 @@ RULES: dict[str, Rule] = _rules(
          "tải gì từ trang web khác, để người đọc không bị theo dõi và trang chạy được khi không "
          "có mạng Internet.",
          "![ảnh](https://example.com/anh.png)"),
-    Rule("html-in-text", W,
-         "Văn bản chứa \"{found}\" giống mã HTML; trang sẽ hiển thị nguyên văn, không chạy.",
-         "Nếu là lỗi khi dán, hãy xoá đoạn đó.",
-         "name: Mô hình <b>mới</b>"),
     # --- References and consistency ---------------------------------------
     Rule("duplicate-id", E,
          "Mã \"{id}\" đã được dùng ở {other}.",
@@ -407,6 +426,23 @@ RULES: dict[str, Rule] = _rules(
          "Loại văn bản \"{type}\" không khớp số hiệu \"{number}\" (loại {expected}).",
          "Sửa type thành {expected}, hoặc kiểm tra lại số hiệu.",
          "number: 2616-CV/TĐTN-BPT\ntype: KH"),
+    Rule("citation-self", E,
+         "Văn bản \"{id}\" trích dẫn chính nó (trường cites).",
+         "Trường cites chỉ ghi mã của các văn bản khác mà văn bản này nhắc tới. Xoá mã \"{id}\" "
+         "khỏi danh sách (thường gặp khi sao chép bản ghi của văn bản được trích dẫn rồi đổi mã).",
+         "id: ben-tre-2021-2616-cv\ncites: [ben-tre-2021-2616-cv]"),
+    Rule("citation-cycle", E,
+         "Các văn bản trích dẫn nhau thành vòng tròn: {cycle}.",
+         "Một văn bản chỉ trích dẫn được văn bản đã có trước nó, nên không thể có vòng trích dẫn. "
+         "Trong trường cites của các văn bản {ids}, tìm mã ghi nhầm (thường là văn bản trả lời bị "
+         "ghi ngược vào văn bản được trả lời) và xoá đi.",
+         "kế hoạch A ghi cites: [B], công văn B ghi cites: [A]"),
+    Rule("citation-forward", E,
+         "Văn bản {citing} (ngày {citing_date}) trích dẫn văn bản {cited} ghi ngày {cited_date}, "
+         "tức là ban hành sau văn bản trích dẫn nó.",
+         "Một văn bản chỉ trích dẫn được văn bản đã ban hành. Kiểm tra ngày của hai văn bản trong "
+         "văn bản gốc, và mã ghi ở trường {field}.",
+         "kế hoạch ngày 04/5/2023 ghi cites: [công văn ngày 26/7/2023]"),
     Rule("sum-mismatch", E,
          "Tổng các khoản ({parts}) khác tổng ghi trong văn bản ({total}).",
          "Kiểm tra từng khoản. Nếu văn bản gốc đúng là không khớp, ghi rõ ở trường "
@@ -416,14 +452,40 @@ RULES: dict[str, Rule] = _rules(
          "Tổng kết quả các đơn vị ({parts}) lớn hơn tổng toàn quốc ({total}) của chỉ tiêu \"{indicator}\".",
          "Kiểm tra lại số của từng đơn vị và tổng toàn quốc.",
          "tổng toàn quốc 6.369 đội hình, một tỉnh ghi 16.100"),
+    Rule("sum-mismatch-qualified", E,
+         "Tổng các khoản ({parts}) không khớp với tổng ghi trong văn bản \"{total}\": với chữ "
+         "\"{qualifier}\", các khoản phải cộng lại từ {low} đến {high}.",
+         "Một số có chữ đi kèm được đọc như sau: \"khoảng X\" là từ 90% đến 110% của X (số làm "
+         "tròn); \"gần X\" là từ 90% của X đến X; \"hơn X\", \"trên X\", \"tối thiểu X\", \"ít "
+         "nhất X\" là từ X đến 2 lần X (nếu gấp hơn 2 lần, văn bản đã ghi một số tròn lớn hơn). "
+         "Khoản có chữ đi kèm cũng được đọc như vậy. Kiểm tra từng khoản và tổng trong văn bản "
+         "gốc (thừa hoặc thiếu chữ số, nhầm triệu và tỷ); nếu văn bản gốc đúng là không khớp, ghi "
+         "rõ ở trường \"reconciliation_note\".",
+         "resources_total: gần 500 triệu đồng, 7 khoản cộng lại 1.944 triệu đồng"),
+    Rule("part-exceeds-qualified-total", E,
+         "Tổng kết quả các đơn vị ({parts}) vượt tổng toàn quốc \"{total}\" của chỉ tiêu "
+         "\"{indicator}\": với chữ \"{qualifier}\", tổng toàn quốc không quá {high}.",
+         "Kết quả các đơn vị là một phần của tổng toàn quốc. Tổng có chữ đi kèm được đọc: "
+         "\"khoảng X\" tối đa 110% của X; \"gần X\" tối đa X; \"hơn X\", \"trên X\", \"tối thiểu "
+         "X\", \"ít nhất X\" tối đa 2 lần X (nếu gấp hơn 2 lần, văn bản đã ghi một số tròn lớn "
+         "hơn); một đơn vị ghi \"hơn 100\" được tính là 100. Kiểm tra số của từng đơn vị (thừa "
+         "chữ số?) và tổng toàn quốc trong văn bản gốc.",
+         "tổng toàn quốc gần 500 đội hình, các đơn vị cộng lại 1.944"),
     Rule("duplicate-result", E,
-         "Kết quả của \"{unit}\" cho chỉ tiêu \"{indicator}\" ({track}) đã có ở dòng {other_line}.",
-         "Giữ một dòng; nếu là hai số khác nhau, ghi chú rõ ở cột note và gộp lại.",
+         "Kết quả của \"{unit}\" cho chỉ tiêu \"{indicator}\" ({track}) đã có ở {other}.",
+         "Giữ một dòng, xoá dòng kia. Nếu là hai số khác nhau, kiểm tra lại văn bản gốc, giữ số "
+         "đúng và ghi rõ ở cột note.",
          "hai dòng Hưng Yên, dich-vu-cong, doi-hinh"),
     Rule("percent-mismatch", E,
          "Tỉ lệ ghi \"{stated}\" khác tỉ lệ tính từ kết quả/chỉ tiêu ({computed}).",
          "Kiểm tra kết quả, chỉ tiêu và tỉ lệ trong văn bản gốc.",
          "target: 1.000, result: 1.166, stated_percent: 106,6%"),
+    Rule("percent-zero-target", E,
+         "Tỉ lệ ghi \"{stated}\" được tính trên chỉ tiêu bằng 0; không có tỉ lệ phần trăm nào của 0.",
+         "Kiểm tra chỉ tiêu trong văn bản gốc: nếu chỉ tiêu khác 0, ghi đúng số; nếu văn bản không "
+         "giao chỉ tiêu bằng số (chỉ ghi \"đạt 100% kế hoạch\"), xoá dòng target và giữ "
+         "stated_percent.",
+         "target: 0, result: 12, stated_percent: 100%"),
     Rule("result-implausible", W,
          "Kết quả {result} gấp hơn 10 lần chỉ tiêu {target}.",
          "Kiểm tra có gõ thừa chữ số không.",

@@ -10,8 +10,10 @@
     python build_site.py diff --base REF    the records a change adds, changes or removes (Markdown)
 
 Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
-itself failed. No Python traceback reaches the user: an unexpected failure
-is reported as an ``internal-error`` problem.
+itself failed or could not finish (another build running in the same folder,
+a full disk). No Python traceback reaches the user: an unexpected failure
+is reported as an ``internal-error`` problem; output cut short by its reader
+(``… | head``) ends the command quietly.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ import sys
 from pathlib import Path
 
 from . import change_summary, data_changes, history, new_record, spreadsheet
+from .files import DiskFull, write_atomically
 from .pipeline import check_data
 from .problems import Place, Report
 from .project import Project
 from .publish.serve import serve
 from .report_output import print_github, print_json, print_text, summary_markdown
-from .site_build import build_project
+from .site_build import LOCK_WAIT, BuildLocked, build_project
 from .synth import synthesize
 
 
@@ -46,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--root", type=Path, default=None,
                        help="thư mục dự án khác (mặc định: thư mục chứa build_site.py); bench dùng để dựng dữ liệu tổng hợp")
     build.add_argument("--timings", type=Path, default=None, help="ghi thời gian từng bước vào tệp JSON này")
+    build.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="GIÂY",
+                       help="nếu một lần dựng khác đang chạy trong thư mục này, chờ tối đa bấy nhiêu giây "
+                            f"(mặc định {LOCK_WAIT:g}; 0: không chờ)")
     serve = commands.add_parser("serve", help="dựng trang, mở xem trên máy, tự dựng lại khi data/ hoặc content/ thay đổi")
     serve.add_argument("--port", type=int, default=8000, help="cổng HTTP (mặc định 8000)")
     synth = commands.add_parser("synth", help="tạo dữ liệu tổng hợp (giả lập) để đo hiệu năng")
@@ -90,17 +96,46 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
-    except Exception as error:  # the last guard: a report, never a traceback
-        problem = Report().add("internal-error", Place("build_site.py"), detail=f"{type(error).__name__}: {error}")
-        print(f"LỖI [{problem.code}] {problem.message}\n    Cách sửa: {problem.hint}")
-        return 2
+        args = _parser().parse_args(argv)
+        try:
+            code = COMMANDS[args.command](args)
+        except BrokenPipeError:
+            raise
+        except Exception as error:  # the last guard: a report, never a traceback
+            problem = Report().add("internal-error", Place("build_site.py"), detail=f"{type(error).__name__}: {error}")
+            print(f"LỖI [{problem.code}] {problem.message}\n    Cách sửa: {problem.hint}")
+            code = 2
+        sys.stdout.flush()  # a closed reader shows here, not in the interpreter's last flush
+        return code
+    except BrokenPipeError:  # the reader stopped reading (`… | head`): say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 1
+
+
+# Messages about the run itself, not the data.
+WAITING = ("Một lần dựng trang khác đang chạy trong thư mục này ({root}): "
+           "chờ lần đó xong (tối đa {wait:g} giây)…")
+LOCKED = ("LỖI: Một lần dựng trang khác đang chạy trong thư mục này ({root}){waited}: lần này không dựng. "
+          "Thư mục site/ giữ nguyên bản trước.\n"
+          "    Cách sửa: chờ lần dựng kia xong (lệnh serve cũng tự dựng lại mỗi khi dữ liệu thay đổi), "
+          "rồi chạy lại `python build_site.py build`.")
+DISK_FULL = ("LỖI: {what}: không ghi được vào thư mục {folder}. "
+             "Không dựng trang: thư mục {site} giữ nguyên bản trước, đầy đủ.\n"
+             "    Cách sửa: giải phóng chỗ trống trên ổ đĩa chứa thư mục {folder} (xoá các tệp không cần), "
+             "rồi chạy lại `python build_site.py build`.")
+NO_SPACE = "Ổ đĩa đã đầy"
+NO_QUOTA = "Đã hết hạn mức dung lượng (quota) được cấp trên ổ đĩa"
+
+
+def _disk_full_message(full: DiskFull, project: Project) -> str:
+    return DISK_FULL.format(what=NO_QUOTA if full.quota else NO_SPACE, folder=full.folder, site=project.site_dir)
 
 
 def _build_command(args) -> int:
-    return _build(Project(args.root.resolve()) if args.root else Project(), args.timings)
+    return _build(Project(args.root.resolve()) if args.root else Project(), args.timings, args.wait)
 
 
 def _serve(args) -> int:
@@ -147,18 +182,29 @@ def _check(args) -> int:
     return 0 if result.report.ok else 1
 
 
-def _build(project: Project, timings: Path | None = None) -> int:
+def _build(project: Project, timings: Path | None = None, wait: float = LOCK_WAIT) -> int:
     """Check, generate the Markdown, publish; stop at the first failing stage."""
-    outcome = build_project(project)
+    try:
+        outcome = build_project(project, wait=wait,
+                                waiting=lambda: print(WAITING.format(root=project.root, wait=wait), flush=True))
+    except BuildLocked:
+        print(LOCKED.format(root=project.root, waited=f" và chưa xong sau {wait:g} giây" if wait > 0 else ""))
+        return 2
+    except DiskFull as full:
+        print(_disk_full_message(full, project))
+        return 2
     if timings:
         seconds = dict(outcome.seconds)
         if outcome.published:
             seconds.update(outcome.published.seconds)
-        timings.write_text(json.dumps(seconds), encoding="utf-8")
+        write_atomically(timings, json.dumps(seconds).encode("utf-8"))
     if not outcome.report.ok:
         _print_report(outcome.report)
         print("Không dựng trang: thư mục site/ giữ nguyên bản trước.")
         return 1
+    if outcome.published.disk_full:
+        print(_disk_full_message(outcome.published.disk_full, project))
+        return 2
     if not outcome.published.ok:
         print(outcome.published.log)
         print("MkDocs báo lỗi: thư mục site/ giữ nguyên bản trước.")

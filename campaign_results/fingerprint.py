@@ -2,9 +2,14 @@
 
 The fingerprint covers the records (data/), the hand-written pages (content/),
 the code, templates and schemas (this package) and mkdocs.yml: the path, size
-and modification time of every file; and the current git commit. When it matches the one stored after the
-last successful generation and the generated folder is still there, checking
-and generating again would write exactly the same files, so both are skipped.
+and modification time of every file; the current git commit; and what generation reads from
+the environment (:data:`ENVIRONMENT`: the published address, in the Atom feed; and the latest
+date a record may carry, which follows today's date or SOURCE_DATE_EPOCH). When it matches the
+one stored after the last successful generation and the generated folder is still there,
+checking and generating again would write exactly the same files, so both are skipped.
+
+The stored fingerprint is removed before a generation starts changing the generated folder, so
+that a generation stopped half-way (a killed build) is never taken for a finished one.
 """
 
 from __future__ import annotations
@@ -14,10 +19,16 @@ import json
 import os
 from pathlib import Path
 
+from .dates import latest_date
+from .files import write_atomically
 from .history import head
 from .project import Project
 
 PACKAGE = Path(__file__).resolve().parent
+# Environment variables that change generated files (grep os.environ in this package): the
+# address in the Atom feed (render/sections/changes.py). MkDocs reads SITE_URL too (mkdocs.yml),
+# but MkDocs runs on every build.
+ENVIRONMENT = ("SITE_URL",)
 
 
 def fingerprint(project: Project) -> str:
@@ -31,6 +42,10 @@ def fingerprint(project: Project) -> str:
     config = project.mkdocs_config.stat()
     digest.update(f"mkdocs.yml\0{config.st_size}\0{config.st_mtime_ns}".encode())
     digest.update(f"git\0{head(project.root)}".encode())  # the "what changed" page reads the history
+    for name in ENVIRONMENT:
+        value = os.environ.get(name)
+        digest.update(f"\nenv\0{name}\0{'-' if value is None else '=' + value}".encode())
+    digest.update(f"\nlatest\0{latest_date().isoformat()}".encode())  # records dated later are errors
     return digest.hexdigest()
 
 
@@ -49,7 +64,10 @@ def unchanged_since_last_generation(project: Project, current: str) -> int | Non
     return stored.get("files")
 
 
+def forget_generation(project: Project) -> None:
+    """Before generation changes the generated folder: until it finishes, nothing is skipped."""
+    _record(project).unlink(missing_ok=True)
+
+
 def remember_generation(project: Project, current: str, files: int) -> None:
-    path = _record(project)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"fingerprint": current, "files": files}), encoding="utf-8")
+    write_atomically(_record(project), json.dumps({"fingerprint": current, "files": files}).encode("utf-8"))

@@ -149,7 +149,9 @@ def parse_quantity(raw: object, kind: str) -> Quantity:
         return _parse_cell_number(raw, kind)
     if isinstance(raw, CellText):
         return _parse_cell_text(raw, kind)
-    if isinstance(raw, bool) or raw is None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        raise NumberError("empty-value")  # (`value:` with nothing after it)
+    if isinstance(raw, bool):
         raise NumberError("number-format", value=str(raw))
     if isinstance(raw, int):
         _check_digits(raw, raw)
@@ -310,7 +312,9 @@ def spell_number(number: int) -> str:
 
 def parse_percent(raw: object) -> Decimal:
     """Read a share such as "116,6%" (or 100) as a Decimal number of percent."""
-    if isinstance(raw, bool) or raw is None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        raise NumberError("empty-value")
+    if isinstance(raw, bool):
         raise NumberError("percent-format", value=str(raw))
     if isinstance(raw, int):
         _check_digits(raw, raw)

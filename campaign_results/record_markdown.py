@@ -38,8 +38,9 @@ _SCRIPT_TAGS = {"script", "iframe", "object", "embed", "style", "form", "svg", "
 
 @dataclass(frozen=True)
 class Finding:
-    code: str   # "html-script", "html-tag", "unsafe-link", "image-not-allowed" or "html-in-text"
+    code: str   # "html-script", "html-tag", "unsafe-link" or "image-not-allowed"
     found: str  # the offending piece of text, shortened
+    at: int | None = None  # where in the text it was written, when it can be found
 
 
 def _short(text: str) -> str:
@@ -116,13 +117,23 @@ def to_html(text: str | None) -> str:
     return "\n".join(line for line in clean.splitlines() if line.strip())
 
 
+# Names a browser reads as elements: "<b>" is a tag, "<Xã>" or "a<5" is text.
+_ELEMENTS = frozenset("""a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
+caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption
+figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label
+legend li link main map mark math menu meta meter nav noscript object ol optgroup option output p param picture
+pre progress q rp rt ruby s samp script section select slot small source span strike strong style sub summary
+sup svg table tbody td template textarea tfoot th thead time title tr track u ul var video wbr applet center
+marquee blink xmp plaintext listing noembed noframes image""".split())
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-:")
 _ATTRIBUTE = re.compile(r"""[\s/]([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
 
 def _tags(text: str) -> list[tuple[str, str, dict]]:
     """The tags, comments, declarations and processing instructions in ``text``, as
-    (tag name, as written, attributes), read as a browser would start reading them.
+    (tag name, as written, attributes): a known element's name after ``<`` (or ``</``), up to a
+    closing ``>``; ``<!-- … -->``; ``<!…>``, ``<?…>``. Text such as "a<b" or "<em nhỏ" with no
+    ``>`` after it is not a tag.
 
     One pass with ``str.find``: the position of the next ``>`` (and ``-->``) is remembered, so
     that text with many ``<`` and no ``>`` (or many ``<!--``) is read in linear time."""
@@ -140,11 +151,14 @@ def _tags(text: str) -> list[tuple[str, str, dict]]:
         following = text[position + 1: position + 2]
         if text.startswith("<!--", position):
             end = close_after(position + 4, "-->")
-            stop = len(text) if end == -1 else end + 3
-            found.append(("!--", text[position:stop], {}))
+            stop = position + 4 if end == -1 else end + 3
+            if end != -1:
+                found.append(("!--", text[position:stop], {}))
         elif following in ("!", "?") or following.isalpha() or (following == "/" and text[position + 2: position + 3].isalpha()):
             end = close_after(position + 1, ">")
-            stop = len(text) if end == -1 else end + 1
+            if end == -1:
+                break  # no ">" from here on: nothing further can be a tag
+            stop = end + 1
             written = text[position:stop]
             start = position + (2 if following == "/" else 1)
             name_end = start
@@ -157,7 +171,8 @@ def _tags(text: str) -> list[tuple[str, str, dict]]:
                 for match in _ATTRIBUTE.finditer(text, name_end, min(stop, name_end + 2000)):
                     value = match.group(2) or ""
                     attributes[match.group(1).lower()] = html.unescape(value.strip("\"'"))
-            found.append((name, written, attributes))
+            if following in ("!", "?") or name in _ELEMENTS:
+                found.append((name, written, attributes))
         else:
             stop = position + 1
         position = text.find("<", stop)
@@ -174,23 +189,48 @@ def _links(text: str):
                 yield "img", str(token.attrGet("src") or "")
 
 
-def problems(text: str) -> Finding | None:
-    """The first thing in a Markdown field that its page would drop or show as plain characters."""
-    written = _tags(_AUTOLINK.sub("", text))
+def _script(text: str, written: list[tuple[str, str, dict]]) -> Finding | None:
     for tag, shown, attributes in written:
         if tag in _SCRIPT_TAGS or any(name.startswith("on") for name in attributes):
-            return Finding("html-script", _short(shown))
-    for kind, target in _links(text):
-        if kind == "a" and not link_allowed(target):
-            return Finding("unsafe-link", _short(target))
-        if kind == "img" and not image_allowed(target):
-            return Finding("image-not-allowed", _short(target))
-    if written:
-        return Finding("html-tag", _short(written[0][1]))
+            return Finding("html-script", _short(shown), _at(text, shown))
     return None
 
 
+def problems(text: str) -> Finding | None:
+    """The first thing in a Markdown field that its page would drop or show as plain characters."""
+    written = _tags(_AUTOLINK.sub("", text))
+    if script := _script(text, written):
+        return script
+    for kind, target in _links(text):
+        if kind == "a" and not link_allowed(target):
+            return Finding("unsafe-link", _short(target), _at(text, target))
+        if kind == "img" and not image_allowed(target):
+            return Finding("image-not-allowed", _short(target), _at(text, target))
+    if written:
+        return Finding("html-tag", _some(written), _at(text, written[0][1]))
+    return None
+
+
+def _some(written: list[tuple[str, str, dict]]) -> str:
+    """The first few distinct tags as written, so that one check names them all."""
+    shown: list[str] = []
+    opening = [tag for tag in written if not tag[1].startswith("</")] or written
+    for _, as_written, _ in opening:
+        short = _short(as_written)
+        if short not in shown:
+            shown.append(short)
+    return ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
+
+
 def plain_problems(text: str) -> Finding | None:
-    """HTML-looking text in a plain field: shown as the characters typed, flagged as a warning."""
+    """HTML in a plain field (a name, a label): shown as the characters typed, so refused as in a
+    Markdown field, since the page would show the tags to every reader."""
     written = _tags(text)
-    return Finding("html-in-text", _short(written[0][1])) if written else None
+    if not written:
+        return None
+    return _script(text, written) or Finding("html-tag", _some(written), _at(text, written[0][1]))
+
+
+def _at(text: str, piece: str) -> int | None:
+    at = text.find(piece)
+    return None if at == -1 else at

@@ -10,23 +10,38 @@ A full build starts MkDocs as soon as the pages are planned, and writes them
 while MkDocs reads the first ones (publish/pages_as_written.py makes it wait
 for a page not yet written); the images are drawn on the other core while
 MkDocs finishes. Used by ``build``, ``serve`` and the benchmark.
+
+One build at a time in a project: a build holds a lock on ``build/build.lock``
+(``flock``: the system releases it when the process ends, however it ends, so a
+killed build never leaves it held); another build waits for it a bounded time,
+then gives up (:class:`BuildLocked`). A build first tidies what a killed build
+left beside site/ (publish.py, :func:`recover_site`). A full disk (or quota)
+anywhere in the build is reported as :class:`files.DiskFull`, naming the folder;
+site/ is then the previous one, whole.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # not a POSIX system: no lock
+    fcntl = None
+
 from . import collector
-from .fingerprint import fingerprint, remember_generation, unchanged_since_last_generation
+from .files import disk_full
+from .fingerprint import fingerprint, forget_generation, remember_generation, unchanged_since_last_generation
 from .parallel import BackgroundJob
 from .pipeline import check_data
 from .problems import Report
 from .project import Project
-from .publish.publish import MkDocsRun, PublishResult
+from .publish.publish import MkDocsRun, PublishResult, recover_site
 from .render import urls
 from .render.charts import ChartCache
 from .render.docs_folder import DocsFolder
@@ -114,9 +129,85 @@ def _write_search_index(search: SearchIndex, folder: Path) -> DocsFolder:
     return static
 
 
-def build_project(project: Project, publish_site: bool = True) -> BuildOutcome:
-    with collector.paused():
-        return _build(project, publish_site)
+LOCK_WAIT = 300.0   # seconds a build waits for another one in the same project (a large build's time)
+LOCK_POLL = 0.2     # seconds between two tries
+
+
+class BuildLocked(Exception):
+    """Another build of the same project held the lock for longer than the wait."""
+
+    def __init__(self, lock_file: Path) -> None:
+        super().__init__(str(lock_file))
+        self.lock_file = lock_file
+
+
+def lock_file(project: Project) -> Path:
+    return project.root / "build" / "build.lock"
+
+
+_held: set[int] = set()  # the lock's descriptors this process holds
+
+
+def _close_held_in_child() -> None:
+    # A forked child must not keep the lock after its parent ends (the lock lasts while any copy
+    # of the descriptor is open); closing a copy does not release the parent's lock.
+    for handle in _held:
+        try:
+            os.close(handle)
+        except OSError:
+            pass
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_in_child)
+
+
+@contextmanager
+def build_lock(project: Project, wait: float = LOCK_WAIT,
+               waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold this project's build lock. If another build holds it, ``waiting()`` is called once and
+    it is tried again until ``wait`` seconds have passed (then BuildLocked; at once for 0)."""
+    if fcntl is None:
+        yield
+        return
+    path = lock_file(project)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        deadline = None
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if deadline is None:
+                    deadline = time.monotonic() + wait
+                    if waiting and wait > 0:
+                        waiting()
+                if time.monotonic() >= deadline:
+                    raise BuildLocked(path) from None
+                time.sleep(min(LOCK_POLL, max(0.0, deadline - time.monotonic())))
+        _held.add(handle)
+        yield
+    finally:
+        _held.discard(handle)
+        os.close(handle)  # releases the lock
+
+
+def build_project(project: Project, publish_site: bool = True, wait: float = LOCK_WAIT,
+                  waiting: Callable[[], None] | None = None) -> BuildOutcome:
+    """Build under the project's lock (see :func:`build_lock` for ``wait`` and ``waiting``).
+    BuildLocked when another build holds it too long; DiskFull when space runs out."""
+    try:
+        with build_lock(project, wait, waiting), collector.paused():
+            recover_site(project.site_dir)
+            return _build(project, publish_site)
+    except Exception as error:  # an OSError, or an error raised while handling one
+        full = disk_full(error, project.root)
+        if full is None:
+            raise
+        raise full from error
 
 
 def _build(project: Project, publish_site: bool) -> BuildOutcome:
@@ -135,6 +226,7 @@ def _build(project: Project, publish_site: bool) -> BuildOutcome:
         if not result.report.ok:
             return outcome
         start = time.perf_counter()
+        forget_generation(project)  # until this generation finishes, the folder is not the last one's
         generated = generate(project, result.dataset)
         outcome.seconds["plan"] = time.perf_counter() - start
         if publish_site:

@@ -80,6 +80,7 @@ class Case:
     edit: dict[str, tuple[str, str]] = field(default_factory=dict)  # file → (old, new)
     exit_code: int = 1
     hint_contains: str | None = None
+    symlinks: dict[str, str] = field(default_factory=dict)  # link → what it points to (both from the root)
 
 
 CASES = [
@@ -162,6 +163,8 @@ CASES = [
     Case("id with spaces and capitals", [("bad-format", "data/models/2021/Mo hinh.yaml", "id:")],
          write={"data/models/2021/Mo hinh.yaml": model(id="Mô hình Bến Tre")}),
     Case("empty name", [("empty-value", NEW_MODEL, "name:")], write={NEW_MODEL: model(name='""')}),
+    Case("result left empty", [("empty-value", NEW_MODEL, "    result:")],
+         write={NEW_MODEL: model_with_figure(target="100", result="")}, hint_contains="Điền giá trị"),
     Case("year out of range", [("out-of-range", NEW_MODEL, "year:")], write={NEW_MODEL: model(year="1921")}),
     Case("value left to fill in", [("placeholder", NEW_MODEL, "place:")],
          write={NEW_MODEL: model(place='"ĐIỀN: địa bàn thực hiện"')}),
@@ -214,8 +217,10 @@ CASES = [
          write={NEW_MODEL: model(description='"<p>Ra quân <i>Thanh niên xung kích</i></p>"')}),
     Case("javascript link", [("unsafe-link", NEW_MODEL, "description:")],
          write={NEW_MODEL: model(description='"[xem](javascript:alert(1))"')}),
-    Case("HTML in a plain-text name is only a warning", [("html-in-text", NEW_MODEL, "name:")],
-         write={NEW_MODEL: model(name='"Mô hình <b>mới</b>"')}, exit_code=0),
+    Case("HTML in a plain-text name", [("html-tag", NEW_MODEL, "name:")],
+         write={NEW_MODEL: model(name='"Mô hình <b>mới</b>"')}, hint_contains="<b>"),
+    Case("script in a plain-text name", [("html-script", NEW_MODEL, "name:")],
+         write={NEW_MODEL: model(name='"Mô hình <svg onload=alert(1)>"')}),
     # --- references and consistency ----------------------------------------------
     Case("two records with one id", [("duplicate-id", "data/documents/2021/ben-tre-2021-2616-cv.yaml", "id:")],
          write={"data/documents/2021/ben-tre-2021-2616-cv.yaml":
@@ -254,7 +259,11 @@ CASES = [
     Case("one unit above the national total", [("part-exceeds-total", PEAK_DAY_FILE, 'value: "6.369"')],
          edit={RESULTS_FILE: ("Hưng Yên,dich-vu-cong,doi-hinh,161,", "Hưng Yên,dich-vu-cong,doi-hinh,16.100,")}),
     Case("same result twice", [("duplicate-result", RESULTS_FILE, 3)],
-         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW + RESULT_ROW}),
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW + RESULT_ROW}, hint_contains="đã có ở dòng 2."),
+    Case("same result in two files of one peak day names the other file",
+         [("duplicate-result", RESULTS_FILE, "Hưng Yên,dich-vu-cong,doi-hinh,161,")],  # (read second)
+         write={f"data/results/{PEAK_DAY}-hung-yen.csv": RESULTS_HEADER + RESULT_ROW},
+         hint_contains=f"đã có ở tệp data/results/{PEAK_DAY}-hung-yen.csv, dòng 2."),
     Case("stated percent against result/target", [("percent-mismatch", MODEL_FILE, "stated_percent: 106,6%")],
          edit={MODEL_FILE: ("stated_percent: 116,6%", "stated_percent: 106,6%")}),
     Case("result ten times the target is only a warning", [("result-implausible", TREES_FILE, "result: \"402.010\"")],
@@ -329,6 +338,9 @@ TABLE_CASES: list[Case] = [
          write={RESULTS_FILE: (RESULTS_HEADER + RESULT_ROW).replace("\n", "\r").encode("utf-8")
                 + unicodedata.normalize("NFD", "Hà Tĩnh,dich-vu-cong,doi-hinh,612,,x\r").encode("cp1258")}),
     # cells: a limit of 20.000 characters, checked before the csv module's own 128 KB limit
+    Case("CSV file of 21 MB (one row pasted 260.000 times)",
+         [("csv-file-too-large", RESULTS_FILE, 2 + (20 * 1024 * 1024 - len(RESULTS_HEADER)) // len(RESULT_ROW.encode()))],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW * 260_000}, hint_contains="20 MB"),
     Case("CSV cell over 20.000 characters", [("csv-cell-too-long", RESULTS_FILE, 3)],
          write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW + RESULT_ROW.replace(",,", "," + "x" * 25_000 + ",")},
          hint_contains="20.000"),
@@ -343,14 +355,17 @@ TABLE_CASES: list[Case] = [
     # a column given twice: the second would silently replace the first
     Case("CSV with a second value column", [("csv-duplicate-column", RESULTS_FILE, 1)],
          write={RESULTS_FILE: "unit,track,indicator,value,note,source,value\n"
-                + RESULT_ROW.replace("\n", ",1610\n")}, hint_contains='"value" (cột 4) và "value" (cột 7)'),
+                + RESULT_ROW.replace("\n", ",1610\n")}, hint_contains='"value" (cột D) và "value" (cột G)'),
     Case("CSV column given by its code and by its Vietnamese header", [("csv-duplicate-column", RESULTS_FILE, 1)],
          write={RESULTS_FILE: "Đơn vị,track,indicator,value,note,source,Kết quả\n"
-                + RESULT_ROW.replace("\n", ",1610\n")}, hint_contains='"value" (cột 4) và "Kết quả" (cột 7)'),
+                + RESULT_ROW.replace("\n", ",1610\n")}, hint_contains='"value" (cột D) và "Kết quả" (cột G)'),
     Case("CSV with the unit column given twice by its Vietnamese header folded",
          [("csv-duplicate-column", RESULTS_FILE, 1)],
          write={RESULTS_FILE: "unit,track,indicator,value,note,source,don vi\n"
-                + RESULT_ROW.replace("\n", ",Nghệ An\n")}, hint_contains="cùng là cột unit"),
+                + RESULT_ROW.replace("\n", ",Nghệ An\n")}, hint_contains='"unit" (cột A) và "don vi" (cột G)'),
+    Case("CSV row with its result cell left empty", [("csv-empty-cell", RESULTS_FILE, 3)],
+         write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW + RESULT_ROW.replace("Hưng Yên", "Nghệ An").replace(",161,", ",,")},
+         hint_contains="xoá cả dòng"),
     # damaged files
     Case("NUL byte in a CSV", [("csv-nul-byte", RESULTS_FILE, 3)],
          write={RESULTS_FILE: (RESULTS_HEADER + RESULT_ROW + RESULT_ROW.replace("161", "16\x001")).encode("utf-8")}),
@@ -361,7 +376,82 @@ TABLE_CASES: list[Case] = [
                 + RESULT_ROW.replace("Hưng Yên", "Nghệ An")}, hint_contains="không được đóng"),
 ]
 
+OUTSIDE = "ngoai-du-lieu"  # a folder beside data/, as a copy or a download would be
+CENTRAL_EVENT_SOURCE = "  source: trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\nevents:"
+LATE_REPORTERS_SOURCE = "  source: trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\nsources:"
+REPORT_DATED_BEFORE = {REPORT_FILE: ("date_note:", "date: 10/8/2023\ndate_note:")}
+
 SEMANTIC_CASES: list[Case] = [
+    # province ids obey the 1/7/2025 rule that names obey
+    Case("id of a province of the 63 in a record dated after the merger",
+         [("unit-wrong-period", "data/documents/ben-tre-2026-16-cv.yaml", "issuer:")],
+         write={"data/documents/ben-tre-2026-16-cv.yaml":
+                "id: ben-tre-2026-16-cv\nnumber: 16-CV/TĐTN-BPT\ntype: CV\nissuer: ben-tre\n"
+                "date: 12/01/2026\ntitle: Về việc triển khai Ngày cao điểm\n"},
+         hint_contains="vinh-long-2025"),
+    Case("id of a province of the 34 in a record dated before the merger",
+         [("unit-wrong-period", NEW_MODEL, "unit:")],
+         write={NEW_MODEL: model(unit="vinh-long-2025")}, hint_contains="Bến Tre, Trà Vinh, Vĩnh Long"),
+    # symbolic links out of data/
+    Case("record file that is a link to a file outside data",
+         [("symlink-outside-data", NEW_MODEL, None)],
+         write={f"{OUTSIDE}/mo-hinh.yaml": model()},
+         symlinks={NEW_MODEL: f"{OUTSIDE}/mo-hinh.yaml"}, hint_contains=f"{OUTSIDE}/mo-hinh.yaml"),
+    Case("folder in data that is a link to a folder outside it",
+         [("symlink-outside-data", "data/models/2022", None)],
+         write={f"{OUTSIDE}/models/ben-tre-2021-mo-hinh-moi.yaml": model()},
+         symlinks={"data/models/2022": f"{OUTSIDE}/models"}, hint_contains="thư mục"),
+    # parts against totals written with a qualifier (see consistency.bounds)
+    Case("national total of nearly 500 with units adding up to 1.944",
+         [("part-exceeds-qualified-total", PEAK_DAY_FILE, "value: gần 500")],
+         edit={PEAK_DAY_FILE: ('value: "6.369"', "value: gần 500")}, hint_contains="không quá 500"),
+    Case("national total of about 2.000 with units adding up to 1.944 is accepted", [],
+         edit={PEAK_DAY_FILE: ('value: "6.369"', "value: khoảng 2.000")}, exit_code=0),
+    Case("national total of more than 900 with units adding up to 1.944",
+         [("part-exceeds-qualified-total", PEAK_DAY_FILE, "value: hơn 900")],
+         edit={PEAK_DAY_FILE: ('value: "6.369"', "value: hơn 900")}, hint_contains="1.800"),
+    Case("resources of nearly 100 million against parts of 475 million",
+         [("sum-mismatch-qualified", PEAK_DAY_FILE, "resources_total:")],
+         edit={PEAK_DAY_FILE: ("resources_total: 475 triệu đồng", "resources_total: gần 100 triệu đồng")}),
+    Case("budget of more than 100 million with parts of 360 million",
+         [("sum-mismatch-qualified", SCHOOLS_FILE, "parts:")],
+         edit={SCHOOLS_FILE: ("  amount: 360 triệu đồng", "  amount: hơn 100 triệu đồng")},
+         hint_contains="từ 100.000.000 đồng đến 200.000.000 đồng"),
+    Case("budget of about 380 million with parts of 360 million is accepted", [],
+         edit={SCHOOLS_FILE: ("  amount: 360 triệu đồng", "  amount: khoảng 380 triệu đồng")}, exit_code=0),
+    # a percentage of nothing
+    Case("percent stated against a target of zero", [("percent-zero-target", NEW_MODEL, "stated_percent:")],
+         write={NEW_MODEL: model_with_figure(target="0", result="12", stated_percent="100%")}),
+    # reports dated before what they report
+    Case("report of an event dated before the event and the late reporters",
+         [("date-order", PEAK_DAY_FILE, CENTRAL_EVENT_SOURCE),
+          ("date-order", PEAK_DAY_FILE, LATE_REPORTERS_SOURCE)],
+         edit=REPORT_DATED_BEFORE, hint_contains="trước ngày diễn ra hoạt động"),
+    Case("national total taken from a report dated before the peak day",
+         [("date-order", PEAK_DAY_FILE, "        source: trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8")],
+         edit={**REPORT_DATED_BEFORE, PEAK_DAY_FILE: (
+             'value: "8.884"\n', 'value: "8.884"\n        source: trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n')}),
+    # citations between documents
+    Case("document citing itself",
+         [("citation-self", "data/documents/ben-tre-2021-2094-cv.yaml", "  - ben-tre-2021-2094-cv")],
+         edit={"data/documents/ben-tre-2021-2094-cv.yaml": (
+             "cites:\n  - ben-tre-2020-241-kh", "cites:\n  - ben-tre-2020-241-kh\n  - ben-tre-2021-2094-cv")}),
+    Case("two documents citing each other",
+         [("citation-cycle", "data/documents/trung-uong-doan-2023-1616-cv.yaml",
+           "  - trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8")],
+         edit={"data/documents/trung-uong-doan-2023-1616-cv.yaml": (
+             "held: false", "cites:\n  - trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\nheld: false")},
+         hint_contains="trung-uong-doan-2023-1616-cv → trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8 → "
+                       "trung-uong-doan-2023-1616-cv"),
+    Case("document citing one dated after it",
+         [("citation-forward", "data/documents/kien-giang-2023-35-kh.yaml", "  - trung-uong-doan-2023-1616-cv")],
+         edit={"data/documents/kien-giang-2023-35-kh.yaml": (
+             "held: false", "cites:\n  - trung-uong-doan-2023-1616-cv\nheld: false")},
+         hint_contains="10/8/2023"),
+    Case("number variant cited in a document dated before it",
+         [("citation-forward", "data/documents/trung-uong-doan-2023-1134-cv.yaml", "cited_in:")],
+         edit={"data/documents/trung-uong-doan-2023-1134-cv.yaml": (
+             "cited_in: kien-giang-2023-342-cv", "cited_in: kien-giang-2023-35-kh")}),
 ]
 
 TEXT_CASES: list[Case] = [
@@ -376,7 +466,7 @@ TEXT_CASES: list[Case] = [
          write={NEW_MODEL: model(description="'[xem](vbscript:msgbox(1))'")}),
     Case("link to another host without a scheme", [("unsafe-link", NEW_MODEL, "description:")],
          write={NEW_MODEL: model(description="'[xem](//evil.example/trang)'")}),
-    Case("data: link given by a reference definition", [("unsafe-link", NEW_MODEL, "description:")],
+    Case("data: link given by a reference definition", [("unsafe-link", NEW_MODEL, "  [a]: data:")],
          write={NEW_MODEL: model(description="|-\n  Xem [tài liệu][a].\n\n  [a]: data:text/html;base64,PHNjcmlwdD4=")}),
     Case("image from another host", [("image-not-allowed", NEW_MODEL, "description:")],
          write={NEW_MODEL: model(description="'![ảnh](https://evil.example/anh.png)'")}),
@@ -392,12 +482,17 @@ TEXT_CASES: list[Case] = [
          write={NEW_MODEL: model(description="'Ra quân <!-- ghi chú --> tình nguyện'")}),
     Case("HTML link pasted from a web page", [("html-tag", NEW_MODEL, "description:")],
          write={NEW_MODEL: model(description="'<a href=\"https://x.vn\">Xem</a>'")}),
-    Case("script in a peak day's summary", [("html-script", PEAK_DAY_FILE, "summary:")],
+    Case("script in a peak day's summary", [("html-script", PEAK_DAY_FILE, "  <script>alert(1)</script> Triển khai")],
          edit={PEAK_DAY_FILE: ("summary: |-\n  Triển khai", "summary: |-\n  <script>alert(1)</script> Triển khai")}),
-    Case("javascript link in a track summary", [("unsafe-link", PEAK_DAY_FILE, "    summary: |-\n      [xem]")],
+    Case("javascript link in a track summary", [("unsafe-link", PEAK_DAY_FILE, "      [xem](javascript")],
          edit={PEAK_DAY_FILE: ("      Xây dựng các tuyến phố", "      [xem](javascript:alert(1)) Xây dựng các tuyến phố")}),
-    Case("many unclosed comments read in linear time", [("html-tag", NEW_MODEL, "description:")],
-         write={NEW_MODEL: model(description="'" + "<!--" * 4_000 + "'")}),
+    Case("HTML on the third line of a summary is reported on that line",
+         [("html-tag", PEAK_DAY_FILE, "  <b>truyền</b> thiết lập")], hint_contains="<b>",
+         edit={PEAK_DAY_FILE: ("  truyền thiết lập tài khoản", "  <b>truyền</b> thiết lập tài khoản")}),
+    Case("a less-than sign and an unclosed bracket are text, not tags", [], exit_code=0,
+         write={NEW_MODEL: model(description="'Tỷ lệ a<b và <em nhỏ vẫn là chữ'")}),
+    Case("a comment opened 4.000 times, read in linear time", [("html-tag", NEW_MODEL, "description:")],
+         write={NEW_MODEL: model(description="'" + "<!--" * 4_000 + " -->'")}),
 ]
 
 CASES += BOUNDED_YAML_CASES + TABLE_CASES + SEMANTIC_CASES + TEXT_CASES

@@ -27,6 +27,9 @@ def _apply(case: Case, data_dir: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert old in text, f"the case {case.name!r} edits text that is not in {relative}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for link, target in case.symlinks.items():
+        (root / link).parent.mkdir(parents=True, exist_ok=True)
+        (root / link).symlink_to(root / target)
 
 
 def _line_of(root: Path, relative: str, marker: int | str | None) -> int | None:
@@ -81,6 +84,6 @@ def test_text_report_names_file_line_field_and_fix(data_copy: Path) -> None:
     run = run_cli("check", "--data", str(data_copy))
     assert run.exit_code == 1
     assert "data/models/2021/ben-tre-2021-mo-hinh-moi.yaml:10:" in run.stdout
-    assert "indicators[0].result" in run.stdout
+    assert "indicators › mục 1 › result" in run.stdout
     assert "Cách sửa:" in run.stdout
     assert "1 lỗi" in run.stdout and "không được xuất bản" in run.stdout

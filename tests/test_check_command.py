@@ -59,7 +59,7 @@ def test_under_github_actions_errors_are_annotations_and_a_summary(data_copy: Pa
     line = model.read_text(encoding="utf-8").splitlines().index("    result: 40.201") + 1
     annotation = next(row for row in run.stdout.splitlines() if row.startswith("::error "))
     assert f"file=data/models/2021/ben-tre-2021-vi-mot-ben-tre-xanh.yaml,line={line}," in annotation
-    assert "title=number-dot-thousands (indicators[2].result)" in annotation
+    assert "title=number-dot-thousands (indicators › mục 3 › result)" in annotation
     assert "::Số 40.201 bị YAML đọc thành số thập phân" in annotation and "Cách sửa" in annotation
     table = summary.read_text(encoding="utf-8")
     assert "| Mức | Tệp | Dòng |" in table and "`number-dot-thousands`" in table and f"| {line} |" in table

@@ -31,9 +31,9 @@ class Slip:
 
 SLIPS = [
     Slip("colon in a value", "yaml-colon-in-value", model(name='Mô hình: "Vì một Bến Tre xanh"'),
-         2, "name", "name: \"Mô hình: 'Vì một Bến Tre xanh'\""),
+         2, "name", "name: 'Mô hình: \"Vì một Bến Tre xanh\"'"),  # the typed quotes kept
     Slip("text after the closing quote", "yaml-text-after-quote",
-         model(name='"Vì một Bến Tre xanh" của Đoàn'), 2, "name", "name: \"'Vì một Bến Tre xanh' của Đoàn\""),
+         model(name='"Vì một Bến Tre xanh" của Đoàn'), 2, "name", "name: '\"Vì một Bến Tre xanh\" của Đoàn'"),
     Slip("tab before a field", "yaml-tab", model() + FIGURE + "\tresult: 5\n", 10, "result", "    result: 5"),
     Slip("tab after a list dash", "yaml-tab", model().replace("sources: [ben-tre-2021-2616-cv]\n", "")
          + "sources:\n  -\tben-tre-2021-2616-cv\n", 8, "sources", "  - ben-tre-2021-2616-cv"),
@@ -53,6 +53,8 @@ SLIPS = [
          model(name='"Vì một Bến Tre xanh', place='"09 huyện, thành phố"'), 2, "name", 'name: "Vì một Bến Tre xanh"'),
     Slip("Markdown emphasis at the start", "yaml-special-start", model(description="*Nghiêng* ở đầu"),
          8, "description", 'description: "*Nghiêng* ở đầu"'),
+    Slip("a Word bullet before a quotation", "yaml-special-start", model(description='* "Ra quân" sáng 11/8'),
+         8, "description", "description: '* \"Ra quân\" sáng 11/8'"),
     Slip("no space after the colon", "yaml-missing-colon", model().replace("name: ", "name:"),
          2, "name", "name: Mô hình mới"),
     Slip("anything else", "yaml-syntax", model() + "---\nnote: Bản ghi thứ hai\n", 8, None, None),

@@ -28,6 +28,9 @@ from .yaml_file import Mapping
 # characters; 20.000 is ten pages of text, far more than a cell of a results table needs, and
 # what a quote left open (the rest of the file read into one cell) usually produces.
 MAX_CELL_CHARS = 20_000
+# A file larger than this is not read. One peak day's results (34 provinces, a few tracks and
+# indicators each, with notes) is tens of kilobytes; 20 MB is the workbook limit (xlsx_file.py).
+MAX_FILE_BYTES = 20 * 1024 * 1024
 _SHOWN_HEADER_CHARS = 60  # an unknown header cell is quoted in the message up to this length
 
 
@@ -169,13 +172,21 @@ def read_table(text: str, required: list[str], optional: list[str],
             continue
         row = Mapping()
         row.place = (row_line, 1)
+        empty = []
         for index, (name, cell) in enumerate(zip(header, cells, strict=True), start=1):
             cell = cell.strip()
             if cell == "":
-                continue  # an empty cell is an absent value
+                if name in required:
+                    empty.append((index, name))
+                continue  # an empty cell of an optional column is an absent value
             row[name] = cell
             row.key_places[name] = (row_line, index)
-        table.rows.append(row)
+        for index, name in empty:
+            shown = f"\"{headers[name]}\" ({name})" if headers and name in headers else f"\"{name}\""
+            table.problems.append(TableProblem("csv-empty-cell", row_line, index,
+                                               {"column": shown, "letter": _letter(index)}, name))
+        if not empty:
+            table.rows.append(row)
     return table
 
 
@@ -199,8 +210,8 @@ def _header(cells: list[str], row_line: int, required: list[str], allowed: list[
         elif name in seen:
             first = seen[name]
             table.problems.append(TableProblem("csv-duplicate-column", row_line, index, {
-                "column": name, "first": written[first - 1], "first_index": first,
-                "second": typed, "second_index": index}, name))
+                "column": name, "first": written[first - 1], "first_index": _letter(first),
+                "second": typed, "second_index": _letter(index)}, name))
         else:
             seen[name] = index
     for name in required:
@@ -208,3 +219,9 @@ def _header(cells: list[str], row_line: int, required: list[str], allowed: list[
             table.problems.append(TableProblem("csv-missing-column", row_line, None,
                                                {"column": name, "columns": ", ".join(required)}))
     return header
+
+
+def _letter(index: int) -> str:
+    """A column as Excel names it: 1 → A, 27 → AA."""
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(index)

@@ -21,10 +21,12 @@ from pathlib import Path, PurePosixPath
 
 from ..problems import Place, Report
 from ..text import slugify
+from .csv_file import MAX_FILE_BYTES as MAX_CSV_BYTES
 from .csv_file import CsvTable, decode, read_table
 from .xlsx_file import COLUMNS as SHEET_COLUMNS
 from .xlsx_file import results_records
-from .yaml_file import Mapping, parse_yaml
+from .yaml_file import MAX_FILE_BYTES as MAX_YAML_BYTES
+from .yaml_file import Mapping, file_too_large, parse_yaml, size_shown
 
 # folder under data/ → record kind
 YAML_FOLDERS = {
@@ -67,7 +69,16 @@ class RawRecord:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.rglob("*") if p.is_file())
+    """The files under ``data_dir``, and the symbolic links that lead out of it (a linked folder
+    is not walked into: ``load_records`` refuses it, rather than leaving its records out unsaid)."""
+    inside = data_dir.resolve()
+    return sorted(p for p in data_dir.rglob("*")
+                  if p.is_file() or (p.is_symlink() and p.exists() and outside_of(p, inside)))
+
+
+def outside_of(path: Path, resolved_dir: Path) -> bool:
+    """Whether ``path``, its symbolic links followed, lies outside ``resolved_dir`` (resolved)."""
+    return not path.resolve().is_relative_to(resolved_dir)
 
 
 def load_records(data_dir: Path, root: Path, report: Report, paths: list[Path] | None = None,
@@ -77,6 +88,7 @@ def load_records(data_dir: Path, root: Path, report: Report, paths: list[Path] |
     (kind → file-name stem, the record's id by convention → file)."""
     records: list[RawRecord] = []
     shown_dir = PurePosixPath(_relative(data_dir, root))  # how problems name the data folder
+    inside = data_dir.resolve()
     for path in data_files(data_dir) if paths is None else paths:
         relative = path.relative_to(data_dir)
         top = relative.parts[0]
@@ -84,7 +96,16 @@ def load_records(data_dir: Path, root: Path, report: Report, paths: list[Path] |
             continue  # ("~$…": the lock file Excel keeps beside an open workbook)
         report.files_checked += 1
         file = (shown_dir / relative.as_posix()).as_posix()
-        if top in YAML_FOLDERS and len(relative.parts) > 1 and path.suffix in (".yaml", ".yml"):
+        if outside_of(path, inside):
+            # A symbolic link (or a file in a linked folder) leading out of data/: what it points
+            # to is not part of the data that is reviewed and published, so it is not read.
+            link = _first_link(path, data_dir)
+            target = link.readlink() if link.is_symlink() else link.resolve()
+            report.add("symlink-outside-data", Place(file), name=link.name,
+                       kind="thư mục" if link.is_dir() else "tệp", target=target.as_posix())
+            if top in YAML_FOLDERS and path.suffix in (".yaml", ".yml") and unreadable is not None:
+                unreadable.setdefault(YAML_FOLDERS[top], {})[path.stem] = file
+        elif top in YAML_FOLDERS and len(relative.parts) > 1 and path.suffix in (".yaml", ".yml"):
             record = _read_yaml(path, file, YAML_FOLDERS[top], report)
             if record:
                 records.append(record)
@@ -102,6 +123,17 @@ def load_records(data_dir: Path, root: Path, report: Report, paths: list[Path] |
     return records
 
 
+def _first_link(path: Path, data_dir: Path) -> Path:
+    """The symbolic link on the way from ``data_dir`` to ``path`` (a file, or a linked folder it
+    lies in) that leads out of the data folder."""
+    relative = path.relative_to(data_dir).parts
+    for depth in range(1, len(relative) + 1):
+        link = data_dir.joinpath(*relative[:depth])
+        if link.is_symlink():
+            return link
+    return path
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -109,8 +141,21 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_text(path: Path, file: str, report: Report) -> str | None:
-    raw = path.read_bytes()
+def _read_text(path: Path, file: str, report: Report, limit: int) -> str | None:
+    """The file's text, or None (and its problem reported): a file over ``limit`` bytes is not
+    read past the limit, so that no file, however large, fills the memory."""
+    with path.open("rb") as handle:
+        raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            size = max(path.stat().st_size, len(raw))
+            if limit == MAX_YAML_BYTES:
+                error = file_too_large(size, raw)
+                report.add(error.code, Place(file, error.line), **error.params)
+            else:
+                line = raw.count(b"\n", 0, limit) + 1
+                report.add("csv-file-too-large", Place(file, line), size=size_shown(size),
+                           limit=size_shown(limit), line=line)
+            return None
     text, problem = decode(raw)
     if problem:
         report.add(problem.code, Place(file, problem.line), **problem.params)
@@ -118,7 +163,7 @@ def _read_text(path: Path, file: str, report: Report) -> str | None:
 
 
 def _read_yaml(path: Path, file: str, kind: str, report: Report) -> RawRecord | None:
-    text = _read_text(path, file, report)
+    text = _read_text(path, file, report, MAX_YAML_BYTES)
     if text is None:
         return None
     if not text.strip():
@@ -142,7 +187,7 @@ def _read_yaml(path: Path, file: str, kind: str, report: Report) -> RawRecord | 
 
 
 def _read_csv(path: Path, file: str, kind: str, report: Report) -> list[RawRecord]:
-    text = _read_text(path, file, report)
+    text = _read_text(path, file, report, MAX_CSV_BYTES)
     if text is None:
         return []
     required, optional = CSV_COLUMNS[kind]

@@ -263,7 +263,7 @@ def results_records(path: Path, file: str, report, table: str,
     """The rows of a results workbook as "result" records of ``table``, their problems in
     ``report``. Rows are checked against the result schema here, so that schema errors name
     their cell; only the rows that pass are returned (the pipeline checks them again: a warning
-    of a row that passes, such as html-in-text, names the column, not the cell)."""
+    of a row that passes names the column, not the cell)."""
     from ..problems import Place, Report
     from ..validate.schema import check_schema  # (imports this package: not at the top)
     from .discover import RawRecord

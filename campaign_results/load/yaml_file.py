@@ -54,6 +54,7 @@ class Mapping(dict):
         super().__init__(*args, **kwargs)
         self.key_places: dict[object, tuple[int, int]] = {}
         self.place: tuple[int, int] = (1, 1)
+        self.block_lines: dict[object, int] = {}  # key → first line of its literal block (|) value
 
 
 class Sequence(list):
@@ -202,6 +203,8 @@ def _construct_mapping(loader: RecordLoader, node: yaml.MappingNode) -> Mapping:
                 DuplicateKey(str(key), line, column, mapping.key_places[key][0]))
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_places[key] = _place(key_node)
+        if isinstance(value_node, ScalarNode) and value_node.style == "|":
+            mapping.block_lines[key] = value_node.start_mark.line + 2  # the line after "key: |"
     return mapping
 
 
@@ -289,14 +292,18 @@ def _too_large(text: str) -> YamlSyntaxError | None:
     if len(text) * 4 <= MAX_FILE_BYTES:  # (UTF-8 spends at most 4 bytes on a character)
         return None
     raw = text.encode("utf-8")
-    if len(raw) <= MAX_FILE_BYTES:
-        return None
-    line = raw.count(b"\n", 0, MAX_FILE_BYTES) + 1
+    return file_too_large(len(raw), raw) if len(raw) > MAX_FILE_BYTES else None
+
+
+def file_too_large(size: int, start: bytes) -> YamlSyntaxError:
+    """The problem of a file of ``size`` bytes over the limit, of which ``start`` is the beginning
+    (at least :data:`MAX_FILE_BYTES`): the line at which it passes the limit."""
+    line = start.count(b"\n", 0, MAX_FILE_BYTES) + 1
     return YamlSyntaxError("yaml-file-too-large", line, None,
-                           {"size": _size(len(raw)), "limit": _size(MAX_FILE_BYTES), "line": line})
+                           {"size": size_shown(size), "limit": size_shown(MAX_FILE_BYTES), "line": line})
 
 
-def _size(count: int) -> str:
+def size_shown(count: int) -> str:
     """A size in bytes the way Vietnamese staff read it: "1 MB", "2,5 MB", "950 KB"."""
     if count < 1024 * 1024:
         return f"{_count(round(count / 1024))} KB"
@@ -332,6 +339,20 @@ def _explain(text: str, error: yaml.YAMLError) -> Slip:
         mark = getattr(error, "mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         return Slip("yaml-syntax", line, None, None, {"line": line})
+
+
+def locate_in_value(tree: object, path: tuple, offset: int) -> int | None:
+    """The line of character ``offset`` of the text at ``path``, when that text is a literal
+    block (``|``) whose lines are the file's lines; else None."""
+    node = tree
+    for step in path[:-1]:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    first = getattr(node, "block_lines", {}).get(path[-1]) if path else None
+    value = node.get(path[-1]) if first is not None else None
+    return first + value[:offset].count("\n") if isinstance(value, str) else None
 
 
 def locate(tree: object, path: tuple) -> tuple[int | None, int | None]:

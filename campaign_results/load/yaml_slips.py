@@ -63,8 +63,12 @@ def _parse(text: str) -> _Line:
 
 
 def _quoted(value: str) -> str:
-    """A value in double quotes; double quotes inside become single ones."""
-    return '"' + value.replace("\\", "\\\\").replace('"', "'") + '"'
+    """The value quoted so that YAML reads back exactly the text typed: in double quotes, or in
+    single quotes when it holds a double quote or a backslash (in single quotes, only a single
+    quote needs writing twice)."""
+    if '"' in value or "\\" in value:
+        return "'" + value.replace("'", "''") + "'"
+    return '"' + value + '"'
 
 
 class _Source:

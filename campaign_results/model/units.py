@@ -88,39 +88,64 @@ class UnitRegistry:
         """The unit ``name`` meant on date ``on``, or why none fits.
 
         Without a date (an undated document) the name is read in the 63-province
-        system first, since undated records are old ones.
+        system first, since undated records are old ones. A province given by its id
+        obeys the same rule as one given by its name: ``ben-tre`` is refused on a
+        record dated from 1/7/2025, ``vinh-long-2025`` on one dated before.
         """
         if name in self.by_id:
-            return Resolution(self.by_id[name])
+            unit = self.by_id[name]
+            if on is None or unit.system in (None, system_on(on)):
+                return Resolution(unit)
+            return self._wrong_period(name, unit, on, by_id=True)
         candidates = self._by_key.get(name_key(name), [])
         if on is None:
             ordered = sorted(candidates, key=lambda u: u.system != SYSTEM_63)
             if ordered:
                 return Resolution(ordered[0])
             on = MERGER_DATE
-        system = SYSTEM_63 if on < MERGER_DATE else SYSTEM_34
+        system = system_on(on)
         fitting = [u for u in candidates if u.system in (system, None)]
         if fitting:
             return Resolution(fitting[0])
         if candidates:
-            other = candidates[0]
-            if other.system == SYSTEM_63 and other.successor:
-                successor = self.by_id[other.successor]
-                return Resolution(None, "unit-wrong-period", {
-                    "value": name,
-                    "reason": f"đã sáp nhập vào {successor.name} từ {format_date(MERGER_DATE)}; "
-                              f"bản ghi ngày {format_date(on)} phải dùng tên tỉnh mới.",
-                    "suggestion": f"Ghi \"{successor.short_name}\" (hoặc mã {successor.id}). "
-                                  f"Nếu văn bản ban hành trước {format_date(MERGER_DATE)}, kiểm tra lại ngày.",
-                })
-            return Resolution(None, "unit-wrong-period", {
-                "value": name,
-                "reason": f"là tên tỉnh từ {format_date(MERGER_DATE)}, không dùng cho bản ghi ngày {format_date(on)}.",
-                "suggestion": "Ghi tên tỉnh như trong văn bản gốc, theo danh sách 63 tỉnh trước khi sáp nhập.",
-            })
+            return self._wrong_period(name, candidates[0], on, by_id=False)
         names = sorted({u.short_name for u in self.by_id.values() if u.system in (system, None)})
         return Resolution(None, "unknown-unit",
                           {"value": name, "suggestion": did_you_mean(name_key(name), names)})
+
+    def _wrong_period(self, value: str, unit: Unit, on: dt.date, by_id: bool) -> Resolution:
+        """Why ``unit`` (a province of the other system), written as ``value``, does not fit a
+        record dated ``on``: the "unit-wrong-period" problem, for a name or an id alike."""
+        merger = format_date(MERGER_DATE)
+        if unit.system == SYSTEM_63 and unit.successor:
+            successor = self.by_id[unit.successor]
+            what = f"là mã của tỉnh {unit.short_name}, " if by_id else ""
+            return Resolution(None, "unit-wrong-period", {
+                "value": value,
+                "reason": f"{what}đã sáp nhập vào {successor.name} từ {merger}; "
+                          f"bản ghi ngày {format_date(on)} phải dùng {'mã' if by_id else 'tên'} tỉnh mới.",
+                "suggestion": f"Ghi \"{successor.short_name}\" (hoặc mã {successor.id}). "
+                              f"Nếu văn bản ban hành trước {merger}, kiểm tra lại ngày.",
+            })
+        if by_id:
+            old = ", ".join(self.by_id[i].short_name for i in unit.predecessors)
+            return Resolution(None, "unit-wrong-period", {
+                "value": value,
+                "reason": f"là mã của {unit.name} từ {merger}, không dùng cho bản ghi ngày {format_date(on)}.",
+                "suggestion": "Ghi tỉnh như trong văn bản gốc, theo danh sách 63 tỉnh trước khi sáp nhập"
+                              + (f" (trước {merger}, địa bàn {unit.short_name} thuộc: {old})." if old else ".")
+                              + f" Nếu văn bản ban hành từ {merger}, kiểm tra lại ngày.",
+            })
+        return Resolution(None, "unit-wrong-period", {
+            "value": value,
+            "reason": f"là tên tỉnh từ {merger}, không dùng cho bản ghi ngày {format_date(on)}.",
+            "suggestion": "Ghi tên tỉnh như trong văn bản gốc, theo danh sách 63 tỉnh trước khi sáp nhập.",
+        })
+
+
+def system_on(on: dt.date) -> str:
+    """The province system in force on date ``on``."""
+    return SYSTEM_63 if on < MERGER_DATE else SYSTEM_34
 
 
 def load_provinces(reference_dir: Path, registry: UnitRegistry) -> None:
@@ -153,8 +178,12 @@ def unit_from_record(data: dict, file: str | None = None) -> Unit:
 
 def load_units(units_dir: Path, registry: UnitRegistry) -> None:
     """Add the units of data/units/ whose files read as records (the check reports the others),
-    without their file: for a command that names units, not for the check."""
+    without their file: for a command that names units, not for the check. A symbolic link
+    out of data/ is left out, as the check refuses it."""
+    data_dir = units_dir.resolve().parent
     for path in sorted(units_dir.rglob("*.yaml")):
+        if not path.is_file() or not path.resolve().is_relative_to(data_dir):
+            continue
         data = parse_yaml(path.read_text(encoding="utf-8")).data
         if isinstance(data, dict) and all(isinstance(data.get(key), str) for key in ("id", "name", "kind")):
             registry.add(unit_from_record(data))

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import write_atomically
+
 
 @dataclass
 class DocsFolder:
@@ -86,13 +88,12 @@ def _write_if_changed(target: Path, data: bytes) -> bool:
     try:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
             return False
-        # A changed file is replaced rather than overwritten: the published site may hold a
-        # hard link to the old file (publish/publish.py), which must keep its bytes. The temporary
-        # name starts with a dot, which MkDocs ignores if it lists the folder meanwhile.
-        temporary = target.with_name("." + target.name + ".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
     except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        pass
+    # A changed file is replaced rather than overwritten: the published site may hold a hard link
+    # to the old file (publish/publish.py), which must keep its bytes; and a killed build leaves the
+    # old file or the new one, never half of one. The temporary file (files.py) is in the same
+    # folder and its name starts with a dot, which MkDocs ignores if it lists the folder meanwhile;
+    # one a killed build left is removed by the next build (:meth:`DocsFolder.prune`).
+    write_atomically(target, data)
     return True

@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT202012
 
 from ..dates import DateError, parse_date, parse_time
 from ..load.discover import RawRecord
-from ..load.yaml_file import locate
+from ..load.yaml_file import locate, locate_in_value
 from ..numbers import NumberError, parse_percent, parse_quantity
 from ..problems import Place, Report, did_you_mean
 from ..record_markdown import plain_problems, problems as markdown_problems
@@ -150,7 +150,9 @@ def _x_text(validator, flavour, instance, schema):
         return
     finding = markdown_problems(instance) if flavour == "markdown" else plain_problems(instance)
     if finding:
-        yield _problem(finding.code, found=finding.found)
+        error = _problem(finding.code, found=finding.found)
+        error.text_offset = finding.at
+        yield error
 
 
 _RecordValidator = validators.extend(Draft202012Validator, {
@@ -212,11 +214,9 @@ def _inline_references(node: object, resolver, inside: tuple = ()) -> object:
 
 
 def field_name(path: tuple) -> str:
-    """A readable field path: ("indicators", 2, "target") → "indicators[2].target"."""
-    shown = ""
-    for step in path:
-        shown += f"[{step}]" if isinstance(step, int) else (f".{step}" if shown else str(step))
-    return shown
+    """A field path as staff count: ("indicators", 2, "target") → "indicators › mục 3 › target"
+    (the items of a list counted from 1, as they read them in the file)."""
+    return " › ".join(f"mục {step + 1}" if isinstance(step, int) else str(step) for step in path)
 
 
 PLACEHOLDER = "ĐIỀN:"  # what `new` writes where a value is still to be filled in
@@ -261,6 +261,10 @@ def check_schema(record: RawRecord, report: Report) -> bool:
             continue
         seen.add(key)
         line, column = locate(record.data, path)
+        offset = getattr(error, "text_offset", None)
+        inside = locate_in_value(record.data, path, offset) if offset is not None else None
+        if inside is not None:  # the line of a literal block (|) where the text was written
+            line, column = inside, None
         problem = report.add(code, Place(record.file, line, column, shown_field or None), **params)
         ok = ok and problem.severity != "error"
     return ok
