@@ -44,15 +44,26 @@ class Problem:
     field: str | None
     message: str
     hint: str
+    # The rule's parameters as given (what fills the message's slots), for `check --format json`.
+    params: dict = field(default_factory=dict, compare=False)
+    missing: tuple[str, ...] = field(default=(), compare=False)  # slots no parameter filled
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        shown = asdict(self)
+        del shown["missing"]
+        shown["params"] = {key: str(value) for key, value in self.params.items()}
+        return shown
+
+
+def slots(template: str) -> set[str]:
+    """The names of a message's ``{name}`` slots."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def _fill(template: str, params: dict) -> str:
-    """Fill ``{name}`` slots; a slot without a value is left out, never a KeyError."""
-    names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    return template.format(**{name: params.get(name, "") for name in names})
+    """Fill ``{name}`` slots; a slot without a value is left out here (a user never sees a
+    KeyError) and listed in ``Problem.missing``, which the tests hold empty."""
+    return template.format(**{name: params.get(name, "") for name in slots(template)})
 
 
 def did_you_mean(value: str, options: list[str]) -> str:
@@ -75,6 +86,8 @@ def make_problem(code: str, place: Place, **params: object) -> Problem:
         field=place.field,
         message=_fill(rule.message, params),
         hint=_fill(rule.hint, params),
+        params=params,
+        missing=tuple(sorted((slots(rule.message) | slots(rule.hint)) - set(params))),
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from campaign_results.catalogue import RULES
+from campaign_results.problems import slots
 
 from .bad_inputs import CASES, Case
 from .conftest import run_cli
@@ -53,6 +54,9 @@ def test_bad_input_is_reported_where_it_was_written(case: Case, data_copy: Path)
         assert expected in found, f"expected {expected}, got {sorted(found, key=str)}"
     for problem in run.problems:
         assert problem["message"] and problem["hint"], problem
+        rule = RULES[problem["code"]]
+        unfilled = (slots(rule.message) | slots(rule.hint)) - set(problem["params"])
+        assert not unfilled, f"{problem['code']}: no value for {sorted(unfilled)} in {problem['message']}"
     if case.hint_contains:
         hints = " ".join(p["message"] + " " + p["hint"] for p in run.problems
                          if p["code"] == case.expect[0][0])
