@@ -27,12 +27,6 @@ class Place:
     column: int | None = None
     field: str | None = None
 
-    def at(self, line: int | None = None, column: int | None = None,
-           field: str | None = None) -> "Place":
-        return Place(self.file, line if line is not None else self.line,
-                     column if column is not None else self.column,
-                     field if field is not None else self.field)
-
 
 @dataclass(frozen=True)
 class Problem:

@@ -56,7 +56,6 @@ class BuildOutcome:
     seconds: dict[str, float] = field(default_factory=dict)   # check, generate, publish
     files_written: int = 0
     files_generated: int = 0
-    files_removed: int = 0
     charts_drawn: int = 0
 
     @property

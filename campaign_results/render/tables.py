@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from markupsafe import Markup
 
 from ..numbers import Quantity
 from . import format as fmt
@@ -61,10 +60,6 @@ def text_cell(value: object) -> Cell:
 
 def note_cell(value: object) -> Cell:
     return Cell(h(value), text="" if value is None else str(value), note=True)
-
-
-def link_cell(href: str, label: str) -> Cell:
-    return Cell(Markup(f'<a href="{h(href)}">{h(label)}</a>'), text=label)
 
 
 def number_cell(value: int | Decimal | None, shown: str | None = None) -> Cell:
