@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-
 from ..numbers import Quantity
 from . import format as fmt
 from .safe import h
