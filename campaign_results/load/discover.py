@@ -26,7 +26,7 @@ from .csv_file import CsvTable, decode, read_table
 from .xlsx_file import COLUMNS as SHEET_COLUMNS
 from .xlsx_file import results_records
 from .yaml_file import MAX_FILE_BYTES as MAX_YAML_BYTES
-from .yaml_file import Mapping, file_too_large, parse_yaml, size_shown
+from .yaml_file import Mapping, parse_yaml, size_shown
 
 # folder under data/ → record kind
 YAML_FOLDERS = {
@@ -141,20 +141,16 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_text(path: Path, file: str, report: Report, limit: int) -> str | None:
+def _read_text(path: Path, file: str, report: Report, limit: int, too_large: str) -> str | None:
     """The file's text, or None (and its problem reported): a file over ``limit`` bytes is not
-    read past the limit, so that no file, however large, fills the memory."""
+    read past the limit, so that no file, however large, fills the memory; it is reported as the
+    rule ``too_large``, at the line where it passes the limit."""
     with path.open("rb") as handle:
         raw = handle.read(limit + 1)
         if len(raw) > limit:
             size = max(path.stat().st_size, len(raw))
-            if limit == MAX_YAML_BYTES:
-                error = file_too_large(size, raw)
-                report.add(error.code, Place(file, error.line), **error.params)
-            else:
-                line = raw.count(b"\n", 0, limit) + 1
-                report.add("csv-file-too-large", Place(file, line), size=size_shown(size),
-                           limit=size_shown(limit), line=line)
+            line = raw.count(b"\n", 0, limit) + 1
+            report.add(too_large, Place(file, line), size=size_shown(size), limit=size_shown(limit), line=line)
             return None
     text, problem = decode(raw)
     if problem:
@@ -163,7 +159,7 @@ def _read_text(path: Path, file: str, report: Report, limit: int) -> str | None:
 
 
 def _read_yaml(path: Path, file: str, kind: str, report: Report) -> RawRecord | None:
-    text = _read_text(path, file, report, MAX_YAML_BYTES)
+    text = _read_text(path, file, report, MAX_YAML_BYTES, "yaml-file-too-large")
     if text is None:
         return None
     if not text.strip():
@@ -187,7 +183,7 @@ def _read_yaml(path: Path, file: str, kind: str, report: Report) -> RawRecord | 
 
 
 def _read_csv(path: Path, file: str, kind: str, report: Report) -> list[RawRecord]:
-    text = _read_text(path, file, report, MAX_CSV_BYTES)
+    text = _read_text(path, file, report, MAX_CSV_BYTES, "csv-file-too-large")
     if text is None:
         return []
     required, optional = CSV_COLUMNS[kind]
