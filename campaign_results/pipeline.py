@@ -1,4 +1,4 @@
-"""The data pipeline up to a checked dataset: load → validate → model → cross-check.
+"""The data pipeline up to a checked dataset: load → check (schema, then the typed dataset) → cross-check.
 
 Rendering and publishing (later stages) start from :func:`check_data`'s
 dataset and only when its report has no error.
@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load.discover import REFERENCE_FOLDER, data_files, load_records
-from .model.build import build_dataset
+from .check.build import build_dataset
 from .model.records import Dataset
 from .parallel import BackgroundJob
 from .problems import Place, Report
 from .project import Project
-from .validate.consistency import check_dataset
-from .validate.schema import check_schema
+from .crosscheck.consistency import check_dataset
+from .check.schema import check_schema
 
 PARALLEL_FROM = 200  # files; below this, starting a second process costs more than it saves
 

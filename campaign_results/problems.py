@@ -60,6 +60,12 @@ def _fill(template: str, params: dict) -> str:
     return template.format(**{name: params.get(name, "") for name in slots(template)})
 
 
+def field_name(path: tuple) -> str:
+    """A field path as staff count: ("indicators", 2, "target") → "indicators › mục 3 › target"
+    (the items of a list counted from 1, as they read them in the file)."""
+    return " › ".join(f"mục {step + 1}" if isinstance(step, int) else str(step) for step in path)
+
+
 def did_you_mean(value: str, options: list[str]) -> str:
     """A Vietnamese "did you mean" sentence for a hint, or "" when nothing is close."""
     matches = closest(value, {fold(option): option for option in options})

@@ -20,16 +20,17 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from .check.build import build_dataset
+from .check.schema import check_schema
+from .crosscheck.consistency import check_dataset
 from .files import write_atomically
 from .load.csv_file import decode
 from .load.discover import REFERENCE_FOLDER, data_files
 from .load.xlsx_file import COLUMNS, SHEET, cell_name, results_records
-from .model.build import build_dataset
 from .numbers import Quantity, format_number
 from .pipeline import _read_and_validate, check_data
 from .problems import Place, Report, did_you_mean
 from .project import Project
-from .validate.consistency import check_dataset
 
 __all__ = ["COLUMNS", "SHEET", "cell_name", "import_results", "write_template"]
 
@@ -104,7 +105,8 @@ def import_results(project: Project, workbook: Path, peak_day_id: str, source: s
     data_dir = project.data_dir
     paths = [path for path in data_files(data_dir) if path != target and path != workbook]
     valid, invalid_ids, unreadable, checked = _read_and_validate(data_dir, project.root, paths)
-    valid += results_records(workbook, name, checked, table=peak_day_id, default_source=source)
+    valid += [row for row in results_records(workbook, name, checked, table=peak_day_id, default_source=source)
+              if check_schema(row, checked)]
     dataset = build_dataset(valid, data_dir / REFERENCE_FOLDER, checked, invalid_ids, unreadable)
     day = dataset.peak_days.get(peak_day_id)
     if day is None:

@@ -7,7 +7,7 @@ import re
 from campaign_results.load.discover import YAML_FOLDERS, RawRecord
 from campaign_results.load.yaml_file import parse_yaml
 from campaign_results.problems import Report
-from campaign_results.validate.schema import check_schema
+from campaign_results.check.schema import check_schema
 
 from .conftest import ROOT
 

@@ -19,7 +19,7 @@ anything openpyxl cannot read becomes a problem naming the file, never a crash.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..numbers import CellNumber, CellText, format_number
@@ -260,24 +260,13 @@ def _name_formulas(path: Path, table: SheetTable, blanks: dict[tuple[int, int], 
 
 def results_records(path: Path, file: str, report, table: str,
                     default_source: str | None = None) -> list:
-    """The rows of a results workbook as "result" records of ``table``, their problems in
-    ``report``. Rows are checked against the result schema here, so that schema errors name
-    their cell; only the rows that pass are returned (the pipeline checks them again: a warning
-    of a row that passes names the column, not the cell)."""
-    from ..problems import Place, Report
-    from ..validate.schema import check_schema  # (imports this package: not at the top)
+    """The rows of a results workbook as "result" records of ``table``, the workbook's own
+    problems (unreadable cells, formulas) in ``report``. Each row knows the cell of each of its
+    fields (``row.field_names``), so that the check stage names the cell of a wrong value."""
+    from ..problems import Place
     from .discover import RawRecord
 
     sheet = read_results_sheet(path, default_source)
     for problem in sheet.problems:
         report.add(problem.code, Place(file, problem.line, problem.column, problem.field), **problem.params)
-    records = []
-    for row in sheet.rows:
-        record = RawRecord("result", file, row, table=table)
-        scratch = Report()
-        if check_schema(record, scratch):
-            records.append(record)  # its warnings, if any, come again from the pipeline's check
-            continue
-        for problem in scratch.problems:
-            report.problems.append(replace(problem, field=row.field_names.get(problem.field, problem.field)))
-    return records
+    return [RawRecord("result", file, row, table=table) for row in sheet.rows]

@@ -7,7 +7,7 @@ import json
 
 from ... import export
 from ...parallel import BackgroundJob
-from ...validate.schema import SCHEMA_DIR
+from ...check.schema import SCHEMA_DIR
 from ..renderer import Renderer
 
 PAGE = "du-lieu.md"

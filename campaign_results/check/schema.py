@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from ..dates import DateError, parse_date, parse_time
 from ..load.discover import RawRecord
 from ..load.yaml_file import locate, locate_in_value
 from ..numbers import NumberError, parse_percent, parse_quantity
-from ..problems import Place, Report, did_you_mean
+from ..problems import Place, Report, did_you_mean, field_name
 from ..record_markdown import plain_problems, problems as markdown_problems
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -213,12 +214,6 @@ def _inline_references(node: object, resolver, inside: tuple = ()) -> object:
     return rest
 
 
-def field_name(path: tuple) -> str:
-    """A field path as staff count: ("indicators", 2, "target") → "indicators › mục 3 › target"
-    (the items of a list counted from 1, as they read them in the file)."""
-    return " › ".join(f"mục {step + 1}" if isinstance(step, int) else str(step) for step in path)
-
-
 PLACEHOLDER = "ĐIỀN:"  # what `new` writes where a value is still to be filled in
 
 
@@ -234,13 +229,22 @@ def _placeholders(node: object, path: tuple = ()):
             yield from _placeholders(value, path + (index,))
 
 
+def place_of(record: RawRecord, path: tuple, extra: tuple = ()) -> Place:
+    """Where the field at ``path`` (+ ``extra``, a field not written) of ``record`` is: its line and
+    column, and its name as staff see it ("indicators › mục 3 › result"; for a spreadsheet row,
+    its cell: "Kết quả!D5 (Kết quả)")."""
+    line, column = locate(record.data, path)
+    name = field_name(path + extra) or None
+    cells = getattr(record.data, "field_names", None)
+    return Place(record.file, line, column, cells.get(name, name) if cells else name)
+
+
 def check_schema(record: RawRecord, report: Report) -> bool:
     """Add every schema problem of ``record`` to ``report``; True if it has no error."""
     ok = True
     unfilled = set()
     for path, value in _placeholders(record.data):
-        line, column = locate(record.data, path)
-        report.add("placeholder", Place(record.file, line, column, field_name(path)), value=_shown(value))
+        report.add("placeholder", place_of(record, path), value=_shown(value))
         unfilled.add(path)
         ok = False
     errors = sorted(validator_for(record.kind).iter_errors(record.data),
@@ -255,16 +259,15 @@ def check_schema(record: RawRecord, report: Report) -> bool:
         if any(path[:len(p)] == p for p in unfilled):
             continue  # already reported as a value to fill in
         field = params.get("name") if code == "missing-field" else None
-        shown_field = field_name(path + ((field,) if field else ()))
-        key = (code, shown_field)
+        place = place_of(record, path, (field,) if field else ())
+        key = (code, place.field)
         if key in seen:
             continue
         seen.add(key)
-        line, column = locate(record.data, path)
         offset = getattr(error, "text_offset", None)
         inside = locate_in_value(record.data, path, offset) if offset is not None else None
         if inside is not None:  # the line of a literal block (|) where the text was written
-            line, column = inside, None
-        problem = report.add(code, Place(record.file, line, column, shown_field or None), **params)
+            place = replace(place, line=inside, column=None)
+        problem = report.add(code, place, **params)
         ok = ok and problem.severity != "error"
     return ok

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from ..dates import parse_date, parse_time
 from ..load.discover import RawRecord
-from ..load.yaml_file import Mapping, locate
+from ..load.yaml_file import Mapping
+from ..model import records as r
+from ..model.units import UnitRegistry, load_provinces, unit_from_record
 from ..numbers import DECIMAL, MONEY, NumberError, Quantity, parse_percent, parse_quantity
 from ..problems import Place, Report, did_you_mean
 from ..text import slugify
-from ..validate.schema import field_name
-from . import records as r
-from .units import UnitRegistry, load_provinces, unit_from_record
+from .schema import place_of
 
 REFERENCE_KINDS = {
     "document": ("documents", "văn bản"),
@@ -53,10 +53,7 @@ class DatasetBuilder:
     # --- places and small readers -----------------------------------------
 
     def place(self, raw: RawRecord, *path) -> Place:
-        line, column = locate(raw.data, tuple(path))
-        name = field_name(tuple(path)) or None
-        cells = getattr(raw.data, "field_names", None)  # a spreadsheet row: "Kết quả!D5 (Kết quả)"
-        return Place(raw.file, line, column, cells.get(name, name) if cells else name)
+        return place_of(raw, tuple(path))
 
     def origin(self, raw: RawRecord) -> r.Origin:
         return r.Origin(raw.file, raw.data.place[0], raw.data)

@@ -22,8 +22,7 @@ from ..dates import WEEKDAY_NAMES, format_date, weekday_matches
 from ..load.yaml_file import locate
 from ..model.records import Dataset, Deadline, Document, Origin
 from ..numbers import Quantity, format_number
-from ..problems import Place, Report
-from .schema import field_name
+from ..problems import Place, Report, field_name
 
 _NUMBER_TYPE = re.compile(r"^\d+[a-z]?-([A-ZĐ]+)/|^\d+/\d{4}/([A-ZĐ]+)-")
 PERCENT_TOLERANCE = Decimal("0.1")

@@ -1,0 +1,1 @@
+"""Stage 2, check: each record against the schema of its kind, then built into the typed, linked dataset."""
