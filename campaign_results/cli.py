@@ -30,7 +30,7 @@ from .pipeline import check_data
 from .problems import Place, Report
 from .project import Project
 from .publish.serve import serve
-from .report_output import print_github, print_json, print_text, summary_markdown
+from .report_output import print_github, print_json, print_problem, print_text, summary_markdown
 from .site_build import LOCK_WAIT, BuildLocked, build_project
 from .synth import synthesize
 
@@ -224,7 +224,7 @@ def _new(args) -> int:
                                     date=args.date, campaign=args.campaign, issuer=args.issuer,
                                     number=args.number, document=args.document)
     except new_record.NewRecordError as error:
-        print(f"LỖI: {error}")
+        print_problem(error.problem, sys.stdout, field_label="tuỳ chọn")
         return 1
     print(f"Đã tạo {created.path.relative_to(project.root)}. Còn phải điền:")
     for line, what in created.to_fill:
