@@ -7,6 +7,7 @@
     python build_site.py bench --records N [--json FILE]   build-time, size and browser figures
     python build_site.py new model|peak-day|document|campaign|plan …   start a record from a skeleton
     python build_site.py import-xlsx FILE --peak-day ID      per-unit results from the Excel template
+    python build_site.py template [--out FILE]   write the Excel template again from data/indicators.csv
     python build_site.py diff --base REF    the records a change adds, changes or removes (Markdown)
 
 Exit status: 0 when the data is valid, 1 when it has errors, 2 when the tool
@@ -30,7 +31,7 @@ from .pipeline import check_data
 from .problems import Place, Report
 from .project import Project
 from .publish.serve import serve
-from .report_output import print_github, print_json, print_text, summary_markdown
+from .report_output import print_github, print_json, print_problem, print_text, summary_markdown
 from .site_build import LOCK_WAIT, BuildLocked, build_project
 from .synth import synthesize
 
@@ -81,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     xlsx.add_argument("--peak-day", required=True, help="mã Ngày cao điểm (tên tệp trong data/peak-days/)")
     xlsx.add_argument("--source", help="mã văn bản nguồn cho các dòng không ghi cột Văn bản nguồn")
     xlsx.add_argument("--replace", action="store_true", help="thay toàn bộ kết quả đã có của Ngày cao điểm")
+    template = commands.add_parser(
+        "template", help="tạo lại bảng tính mẫu nhập kết quả từ danh mục chỉ tiêu data/indicators.csv",
+        description=f"Tạo lại bảng tính mẫu {spreadsheet.TEMPLATE.as_posix()} (trang \"Kết quả\" với dòng "
+                    "tiêu đề, trang \"Hướng dẫn\" với danh sách chỉ tiêu của data/indicators.csv). Chạy sau "
+                    "khi thêm hoặc sửa chỉ tiêu, rồi gửi (commit) tệp mẫu mới.")
+    template.add_argument("--out", type=Path, default=None, metavar="TỆP",
+                          help=f"ghi vào tệp này (mặc định: {spreadsheet.TEMPLATE.as_posix()})")
     diff = commands.add_parser("diff", help="liệt kê bản ghi được thêm, sửa, xoá so với một commit khác (Markdown)",
                                description="So sánh dữ liệu của hai commit và in bảng Markdown các bản ghi "
                                            "thêm, sửa, xoá cùng số liệu và trang của chúng. Ví dụ: "
@@ -224,7 +232,7 @@ def _new(args) -> int:
                                     date=args.date, campaign=args.campaign, issuer=args.issuer,
                                     number=args.number, document=args.document)
     except new_record.NewRecordError as error:
-        print(f"LỖI: {error}")
+        print_problem(error.problem, sys.stdout, field_label="tuỳ chọn")
         return 1
     print(f"Đã tạo {created.path.relative_to(project.root)}. Còn phải điền:")
     for line, what in created.to_fill:
@@ -262,6 +270,22 @@ def _import_xlsx(args) -> int:
     return 0
 
 
+def _template(args) -> int:
+    project = Project()
+    result = check_data(project.data_dir, project.root)
+    if not result.report.ok:
+        _print_report(result.report)
+        print("Không tạo lại bảng tính mẫu: sửa lỗi dữ liệu rồi chạy lại.")
+        return 1
+    target = args.out.resolve() if args.out else project.root / spreadsheet.TEMPLATE
+    spreadsheet.write_template(target, result.dataset.indicators)
+    in_project = target.is_relative_to(project.root)
+    shown = (target.relative_to(project.root) if in_project else target).as_posix()
+    print(f"Đã tạo lại bảng tính mẫu {shown} với {len(result.dataset.indicators)} chỉ tiêu của "
+          "data/indicators.csv." + (" Xem lại rồi gửi (commit) tệp này." if in_project else ""))
+    return 0
+
+
 COMMANDS = {
     "check": _check,
     "build": _build_command,
@@ -270,5 +294,6 @@ COMMANDS = {
     "bench": _bench,
     "new": _new,
     "import-xlsx": _import_xlsx,
+    "template": _template,
     "diff": _diff,
 }

@@ -26,6 +26,7 @@ import yaml
 from .dates import DateError, format_date, parse_date
 from .files import create_atomically
 from .model.units import Unit, UnitRegistry, load_provinces, load_units
+from .problems import Place, make_problem
 from .project import Project
 from .text import slugify
 
@@ -47,7 +48,17 @@ FILLER = ("triển khai", "thực hiện", "của", "và", "cho", "tại", "về
 
 
 class NewRecordError(ValueError):
-    """A Vietnamese message for the person who ran the command."""
+    """What was typed cannot make the record: a problem of the catalogue, at the option it was
+    typed in (``Place(field="--date")``) or at the file that is already there."""
+
+    def __init__(self, code: str, place: Place, **params: object) -> None:
+        self.problem = make_problem(code, place, **params)
+        super().__init__(self.problem.message)
+
+
+def _option(name: str | None = None) -> Place:
+    """The place of a problem in what was typed after ``new``: in no file, at option ``name``."""
+    return Place("", field=name)
 
 
 @dataclass
@@ -127,7 +138,7 @@ def _date(text: str):
     try:
         return parse_date(text)
     except DateError:
-        raise NewRecordError(f"Ngày \"{text}\" không đúng dạng ngày/tháng/năm, ví dụ 11/8/2026.") from None
+        raise NewRecordError("new-date-format", _option("--date"), value=text) from None
 
 
 def _mid_year(year: int):
@@ -136,29 +147,28 @@ def _mid_year(year: int):
     return dt.date(year, 7, 1) if dt.MINYEAR <= year <= dt.MAXYEAR else None
 
 
-def _unit(project: Project, name: str, on) -> Unit:
+def _unit(project: Project, name: str, on, option: str = "--unit") -> Unit:
+    """The unit ``name`` means on date ``on``; if none, the problem the check would report in the
+    record (unknown-unit, province-merged…), at ``option``."""
     registry = UnitRegistry()
     load_provinces(project.data_dir / "reference", registry)
     load_units(project.data_dir / "units", registry)
     resolution = registry.resolve(name, on)
     if resolution.unit is not None:
         return resolution.unit
-    if resolution.problem == "unit-wrong-period":
-        raise NewRecordError(f"Đơn vị \"{name}\" {resolution.params['reason']} {resolution.params['suggestion']}")
-    raise NewRecordError(f"Không tìm thấy đơn vị \"{name}\" trong danh sách tỉnh, thành (data/reference/) "
-                         f"và đơn vị khác (data/units/). {resolution.params['suggestion']}".strip())
+    raise NewRecordError(resolution.problem, _option(option), **resolution.params)
 
 
-def _require(values, example: str) -> None:
+def _require(values, code: str) -> None:
+    """``code``: the rule that names the options a kind needs (new-model-options …)."""
     if not all(values):
-        raise NewRecordError(example)
+        raise NewRecordError(code, _option())
 
 
 # --- one function per kind: (path, text) ------------------------------------
 
 def _model(project: Project, unit, year, name) -> tuple[Path, str]:
-    _require((unit, year), "Cần --unit (đơn vị) và --year (năm), ví dụ: "
-                           "new model --unit \"Bến Tre\" --year 2024")
+    _require((unit, year), "new-model-options")
     found = _unit(project, unit, _mid_year(year))
     slug = _slug_or(name, "model", "mo-hinh-moi", (*_unit_words(found), str(year)))
     record_id = f"{_unit_prefix(found)}-{year}-{slug}"
@@ -168,7 +178,7 @@ def _model(project: Project, unit, year, name) -> tuple[Path, str]:
 
 
 def _peak_day(project: Project, date, name, campaign) -> tuple[Path, str]:
-    _require((date,), "Cần --date (ngày), ví dụ: new peak-day --date 11/8/2026 --name \"…\"")
+    _require((date,), "new-peak-day-options")
     day = _date(date)
     record_id = f"{day.isoformat()}-{_slug_or(name, 'peak-day', 'ngay-cao-diem', (str(day.year),))}"
     return (project.data_dir / "peak-days" / f"{record_id}.yaml",
@@ -176,13 +186,12 @@ def _peak_day(project: Project, date, name, campaign) -> tuple[Path, str]:
 
 
 def _document(project: Project, issuer, number, date) -> tuple[Path, str]:
-    _require((issuer, number, date), "Cần --issuer, --number và --date, ví dụ: new document --issuer "
-                                     "\"Tỉnh đoàn Bến Tre\" --number 15-CV/TĐTN-BPT --date 12/1/2026")
+    _require((issuer, number, date), "new-document-options")
     day = _date(date)
-    found = _unit(project, issuer, day)
+    found = _unit(project, issuer, day, "--issuer")
     match = re.match(r"^(\d+)[a-z]?-([A-ZĐ]+)/|^(\d+)/\d{4}/([A-ZĐ]+)-", number)
     if not match:
-        raise NewRecordError(f"Số hiệu \"{number}\" không đúng dạng, ví dụ 15-CV/TĐTN-BPT.")
+        raise NewRecordError("new-number-format", _option("--number"), value=number)
     serial, type_code = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
     record_id = f"{_unit_prefix(found)}-{day.year}-{serial}-{slugify(type_code)}"
     return (project.data_dir / "documents" / f"{record_id}.yaml",
@@ -191,8 +200,7 @@ def _document(project: Project, issuer, number, date) -> tuple[Path, str]:
 
 
 def _campaign(project: Project, unit, year, name) -> tuple[Path, str]:
-    _require((name, year), "Cần --name (tên) và --year (năm), ví dụ: new campaign "
-                           "--name \"Chiến dịch Thanh niên tình nguyện hè 2026\" --year 2026")
+    _require((name, year), "new-campaign-options")
     organiser = _unit(project, unit or CENTRAL, _mid_year(year))
     record_id = f"{year}-{_slug_or(name, 'campaign', 'chien-dich', (str(year),))}"
     return (project.data_dir / "campaigns" / f"{record_id}.yaml",
@@ -200,8 +208,7 @@ def _campaign(project: Project, unit, year, name) -> tuple[Path, str]:
 
 
 def _plan(project: Project, unit, year, name, document) -> tuple[Path, str]:
-    _require((unit, year, name), "Cần --unit (đơn vị), --year (năm) và --name (trích yếu), ví dụ: "
-                                 "new plan --unit \"Vĩnh Long\" --year 2026 --name \"Chuyển đổi số\"")
+    _require((unit, year, name), "new-plan-options")
     found = _unit(project, unit, _mid_year(year))
     slug = _slug_or(name, "plan", "ke-hoach", (*_unit_words(found), str(year)))
     record_id = f"{_unit_prefix(found)}-{year}-{slug}"
@@ -223,12 +230,12 @@ def create(project: Project, kind: str, *, unit: str | None = None, year: int | 
     elif kind == "plan":
         path, text = _plan(project, unit, year, name, document)
     else:
-        raise NewRecordError(f"Loại bản ghi \"{kind}\" không có; chọn một trong: {', '.join(KINDS)}.")
+        raise NewRecordError("new-kind", _option(), kind=kind, kinds=", ".join(KINDS))
     try:
         create_atomically(path, text.encode("utf-8"))
     except FileExistsError:
-        shown = path.relative_to(project.root)
-        raise NewRecordError(f"Tệp {shown} đã có; chọn tên khác (--name) hoặc sửa tệp đó.") from None
+        shown = path.relative_to(project.root).as_posix()
+        raise NewRecordError("new-file-exists", Place(shown), file=shown) from None
     if kind == "peak-day":
         with contextlib.suppress(FileExistsError):  # results written before the peak day are kept
             create_atomically(project.data_dir / "results" / f"{path.stem}.csv",

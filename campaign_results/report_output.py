@@ -6,23 +6,29 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from .problems import Report
+from .problems import Problem, Report
 
 _SEVERITY = {"error": "LỖI", "warning": "CẢNH BÁO"}
 
 
+def print_problem(problem: Problem, out: TextIO, field_label: str = "trường") -> None:
+    """One problem: where (file:line:column, left out for a problem in no file), severity, code and
+    field (``field_label``: "tuỳ chọn" for an option of a command), then its message and hint."""
+    where = problem.file
+    if problem.line:
+        where += f":{problem.line}"
+        if problem.column:
+            where += f":{problem.column}"
+    field = f" ({field_label} {problem.field})" if problem.field else ""
+    out.write(f"{where + ': ' if where else ''}{_SEVERITY[problem.severity]} [{problem.code}]{field}\n")
+    out.write(f"    {problem.message}\n")
+    if problem.hint:
+        out.write(f"    Cách sửa: {problem.hint}\n")
+
+
 def print_text(report: Report, out: TextIO) -> None:
     for problem in report.sorted():
-        where = problem.file
-        if problem.line:
-            where += f":{problem.line}"
-            if problem.column:
-                where += f":{problem.column}"
-        field = f" (trường {problem.field})" if problem.field else ""
-        out.write(f"{where}: {_SEVERITY[problem.severity]} [{problem.code}]{field}\n")
-        out.write(f"    {problem.message}\n")
-        if problem.hint:
-            out.write(f"    Cách sửa: {problem.hint}\n")
+        print_problem(problem, out)
     errors, warnings = len(report.errors), len(report.warnings)
     out.write(f"\nĐã kiểm tra {report.files_checked} tệp dữ liệu: {errors} lỗi, {warnings} cảnh báo.\n")
     if errors:

@@ -73,14 +73,14 @@ class Generation:
     search_index: BackgroundJob | None = None  # writing the search index into the static folder
     finished: bool = False
 
-    def write(self, done: Callable[[int], None] | None = None, in_background: bool | None = None) -> None:
+    def write(self, done: Callable[[int], None] | None = None) -> None:
         """Write the planned pages: in this process, in plan order, calling ``done(i)`` after entry i,
         when ``done`` is given (MkDocs is reading them); else shared between two processes when
-        there are many (``in_background`` decides instead). Then start writing the search index."""
+        there are many. Then start writing the search index."""
         if done:
             self.plan.write(done)
         else:
-            self.plan.write_all(in_background)
+            self.plan.write_all()
         self.search_index = BackgroundJob(_write_search_index, self.search, self.static.root, modest=True)
 
     def finish(self) -> None:

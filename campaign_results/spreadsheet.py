@@ -1,9 +1,10 @@
-"""Per-unit results of a peak day from Excel: the template, and `import-xlsx`.
+"""Per-unit results of a peak day from Excel: the template (`template`), and `import-xlsx`.
 
 Staff keep results in a spreadsheet with one row per unit. The template
 (``content/assets/mau-ket-qua-ngay-cao-diem.xlsx``, downloadable from the site)
 has a sheet "Kết quả" with the columns below and a sheet "Hướng dẫn" listing
-the indicators. `import-xlsx FILE --peak-day ID` reads the sheet, checks each
+the indicators; `template` writes it again from data/indicators.csv (after an
+indicator is added, say). `import-xlsx FILE --peak-day ID` reads the sheet, checks each
 cell as it goes (units matched on their folded name, with suggestions; numbers
 written the Vietnamese way; indicators and tracks by code or by name) and
 writes ``data/results/<ID>.csv``. Every problem names its sheet cell
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,10 +34,10 @@ from .pipeline import _read_and_validate, check_data
 from .problems import Place, Report, did_you_mean
 from .project import Project
 
-__all__ = ["COLUMNS", "SHEET", "cell_name", "import_results", "write_template"]
+__all__ = ["COLUMNS", "SHEET", "TEMPLATE", "cell_name", "import_results", "write_template"]
 
 GUIDE_SHEET = "Hướng dẫn"
-TEMPLATE = Path(__file__).resolve().parent.parent / "content" / "assets" / "mau-ket-qua-ngay-cao-diem.xlsx"
+TEMPLATE = Path("content") / "assets" / "mau-ket-qua-ngay-cao-diem.xlsx"  # under the project root
 
 
 @dataclass
@@ -45,8 +47,9 @@ class ImportResult:
     written: Path | None = None
 
 
-def write_template(path: Path, indicators: dict) -> None:
-    """The blank template, with the indicator list on its guide sheet."""
+def write_template(path: Path, indicators: Mapping) -> None:
+    """The blank template, with the indicator list on its guide sheet (``indicators``: code → an
+    object with ``label`` and ``unit``, as ``Dataset.indicators``), written atomically to ``path``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -76,8 +79,10 @@ def write_template(path: Path, indicators: dict) -> None:
         guide.append([code, indicator.label, indicator.unit])
     guide.column_dimensions["A"].width = 34
     guide.column_dimensions["B"].width = 50
+    out = io.BytesIO()
+    book.save(out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    write_atomically(path, out.getvalue())
 
 
 def import_results(project: Project, workbook: Path, peak_day_id: str, source: str | None = None,

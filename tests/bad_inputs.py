@@ -201,10 +201,15 @@ CASES = [
     Case("weekday does not match the date", [("weekday-mismatch", PEAK_DAY_FILE, "weekday: Thứ Bảy\ncampaign")],
          edit={PEAK_DAY_FILE: ("weekday: Thứ Sáu\ncampaign", "weekday: Thứ Bảy\ncampaign")}),
     Case("results report dated before the peak day",
-         [("date-order", PEAK_DAY_FILE, "  - trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n  - kien-giang")],
+         [("report-before-peak-day", PEAK_DAY_FILE, "  - trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n  - kien-giang"),
+          ("result-report-before-peak-day", RESULTS_FILE, 2)],
          edit={REPORT_FILE: ("date_note:", "date: 10/8/2023\ndate_note:")}),
+    Case("directive dated after the peak day",
+         [("directive-after-peak-day", PEAK_DAY_FILE, "directive: trung-uong-doan-2023-1134-cv")],
+         edit={"data/documents/trung-uong-doan-2023-1134-cv.yaml": ("date: 07/7/2023", "date: 20/8/2023")},
+         hint_contains="1134-CV/TWĐTN-CNĐT (20/8/2023)"),
     Case("deadline before the letter that sets it",
-         [("date-order", "data/plans/kien-giang-2023-ngay-cao-diem-11-8.yaml", "date: 04/7/2023")],
+         [("deadline-before-document", "data/plans/kien-giang-2023-ngay-cao-diem-11-8.yaml", "date: 04/7/2023")],
          edit={"data/plans/kien-giang-2023-ngay-cao-diem-11-8.yaml": ("date: 04/8/2023", "date: 04/7/2023")}),
     Case("model year far from its document", [("year-mismatch", NEW_MODEL, "sources:")],
          write={NEW_MODEL: model(year="2018")}),
@@ -228,7 +233,7 @@ CASES = [
     Case("misspelled province", [("unknown-unit", NEW_MODEL, "unit:")],
          write={NEW_MODEL: model(unit="Ben Tree")}, hint_contains="Bến Tre"),
     Case("old province name after the 2025 merger",
-         [("unit-wrong-period", "data/documents/ben-tre-2026-15-cv.yaml", "issuer:")],
+         [("province-merged", "data/documents/ben-tre-2026-15-cv.yaml", "issuer:")],
          write={"data/documents/ben-tre-2026-15-cv.yaml":
                 "id: ben-tre-2026-15-cv\nnumber: 15-CV/TĐTN-BPT\ntype: CV\nissuer: Tỉnh đoàn Bến Tre\n"
                 "date: 12/01/2026\ntitle: Về việc triển khai Ngày cao điểm\n"},
@@ -384,13 +389,13 @@ REPORT_DATED_BEFORE = {REPORT_FILE: ("date_note:", "date: 10/8/2023\ndate_note:"
 SEMANTIC_CASES: list[Case] = [
     # province ids obey the 1/7/2025 rule that names obey
     Case("id of a province of the 63 in a record dated after the merger",
-         [("unit-wrong-period", "data/documents/ben-tre-2026-16-cv.yaml", "issuer:")],
+         [("province-id-merged", "data/documents/ben-tre-2026-16-cv.yaml", "issuer:")],
          write={"data/documents/ben-tre-2026-16-cv.yaml":
                 "id: ben-tre-2026-16-cv\nnumber: 16-CV/TĐTN-BPT\ntype: CV\nissuer: ben-tre\n"
                 "date: 12/01/2026\ntitle: Về việc triển khai Ngày cao điểm\n"},
          hint_contains="vinh-long-2025"),
     Case("id of a province of the 34 in a record dated before the merger",
-         [("unit-wrong-period", NEW_MODEL, "unit:")],
+         [("province-id-before-merger", NEW_MODEL, "unit:")],
          write={NEW_MODEL: model(unit="vinh-long-2025")}, hint_contains="Bến Tre, Trà Vinh, Vĩnh Long"),
     # symbolic links out of data/
     Case("record file that is a link to a file outside data",
@@ -424,11 +429,11 @@ SEMANTIC_CASES: list[Case] = [
          write={NEW_MODEL: model_with_figure(target="0", result="12", stated_percent="100%")}),
     # reports dated before what they report
     Case("report of an event dated before the event and the late reporters",
-         [("date-order", PEAK_DAY_FILE, CENTRAL_EVENT_SOURCE),
-          ("date-order", PEAK_DAY_FILE, LATE_REPORTERS_SOURCE)],
+         [("report-before-event", PEAK_DAY_FILE, CENTRAL_EVENT_SOURCE),
+          ("report-before-peak-day", PEAK_DAY_FILE, LATE_REPORTERS_SOURCE)],
          edit=REPORT_DATED_BEFORE, hint_contains="trước ngày diễn ra hoạt động"),
     Case("national total taken from a report dated before the peak day",
-         [("date-order", PEAK_DAY_FILE, "        source: trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8")],
+         [("report-before-peak-day", PEAK_DAY_FILE, "        source: trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8")],
          edit={**REPORT_DATED_BEFORE, PEAK_DAY_FILE: (
              'value: "8.884"\n', 'value: "8.884"\n        source: trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8\n')}),
     # citations between documents

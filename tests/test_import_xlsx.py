@@ -6,11 +6,14 @@ import csv
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from openpyxl import load_workbook
 
 from campaign_results.pipeline import check_data
-from campaign_results.spreadsheet import COLUMNS, SHEET
+from campaign_results.spreadsheet import COLUMNS, GUIDE_SHEET, SHEET, write_template
+
+from .conftest import ROOT
 
 PEAK_DAY = "2023-08-11-do-thi-van-minh-dich-vu-cong"
 RESULTS = f"data/results/{PEAK_DAY}.csv"
@@ -61,6 +64,38 @@ def test_template_has_the_import_columns(project: Path) -> None:
     assert [c.value for c in book[SHEET][1]] == [header for header, _ in COLUMNS.values()]
     guide = [row[0] for row in book["Hướng dẫn"].iter_rows(values_only=True)]
     assert "cay-xanh" in guide and "nguoi-dan-duoc-ho-tro" in guide
+
+
+def _layout(path: Path) -> list[tuple]:
+    """What a workbook holds: each sheet's name, cell values, column widths, frozen panes, bold cells."""
+    return [(sheet.title, list(sheet.iter_rows(values_only=True)),
+             {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()},
+             sheet.freeze_panes, [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.font.b])
+            for sheet in load_workbook(path).worksheets]
+
+
+def _indicator_rows(path: Path) -> list[tuple]:
+    """The guide sheet's list of indicators: (code, label, unit) after its header row."""
+    rows = list(load_workbook(path)[GUIDE_SHEET].iter_rows(values_only=True))
+    return rows[rows.index(("Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính")) + 1:]
+
+
+def test_write_template_makes_the_shipped_template(tmp_path: Path) -> None:
+    """The committed template is what write_template makes from the indicators it lists."""
+    shipped = ROOT / TEMPLATE
+    indicators = {code: SimpleNamespace(label=label, unit=unit) for code, label, unit in _indicator_rows(shipped)}
+    write_template(tmp_path / "mau.xlsx", indicators)
+    assert _layout(tmp_path / "mau.xlsx") == _layout(shipped)
+
+
+def test_the_template_command_lists_the_indicators_of_the_data(project: Path) -> None:
+    with open(project / "data" / "indicators.csv", encoding="utf-8") as handle:
+        indicators = sorted((row["code"], row["label"], row["unit"]) for row in csv.DictReader(handle))
+    (project / TEMPLATE).unlink()
+    run = subprocess.run([sys.executable, "build_site.py", "template"], cwd=project, capture_output=True, text=True)
+    assert run.returncode == 0 and f"Đã tạo lại bảng tính mẫu {TEMPLATE} với {len(indicators)} chỉ tiêu" in run.stdout
+    assert _indicator_rows(project / TEMPLATE) == indicators
+    assert [c.value for c in load_workbook(project / TEMPLATE)[SHEET][1]] == [h for h, _ in COLUMNS.values()]
 
 
 def test_template_round_trips(project: Path, tmp_path: Path) -> None:

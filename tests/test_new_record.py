@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from campaign_results import new_record
+from campaign_results.catalogue import RULES
 from campaign_results.project import Project
 
 REPORT = "trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8"
@@ -25,6 +26,8 @@ FILLED = {
 }
 SOURCES = {"model": "ben-tre-2021-2616-cv", "peak-day": REPORT, "document": None,
            "campaign": "trung-uong-doan-2023-46-kh"}
+# The rules only `new` reports (what was typed after it); the corpus of bad inputs has none of them.
+NEW_ONLY_RULES = {code for code in RULES if code.startswith("new-")}
 # a name with what YAML would misread if it were written unquoted
 AWKWARD = "Mô hình \"Đường sáng\" C:\\thư mục\\ và 'nháy đơn': #1"
 
@@ -108,7 +111,49 @@ def test_existing_file_is_never_overwritten(project: Path) -> None:
     args = ["model", "--unit", "Bến Tre", "--year", "2022", "--name", "Mô hình mới"]
     assert new(project, *args).returncode == 0
     again = new(project, *args)
-    assert again.returncode == 1 and "đã có" in again.stdout
+    shown = "data/models/2022/ben-tre-2022-mo-hinh-moi.yaml"
+    assert again.returncode == 1 and again.stdout.startswith(f"{shown}: LỖI [new-file-exists]\n")
+    assert f"Tệp {shown} đã có." in again.stdout and "Cách sửa:" in again.stdout
+
+
+# what was typed → the rule, and the option it names (None: the command as a whole)
+TYPED_WRONG = [
+    ("model", {"year": 2024}, "new-model-options", None),
+    ("peak-day", {"name": "Ngày cao điểm tình nguyện"}, "new-peak-day-options", None),
+    ("document", {"issuer": "Tỉnh đoàn Bến Tre", "date": "12/3/2021"}, "new-document-options", None),
+    ("campaign", {"year": 2026}, "new-campaign-options", None),
+    ("plan", {"unit": "Vĩnh Long", "year": 2026}, "new-plan-options", None),
+    ("mo-hinh", {}, "new-kind", None),
+    ("peak-day", {"date": "2026/8/11"}, "new-date-format", "--date"),
+    ("document", {"issuer": "Bến Tre", "number": "Công văn 15", "date": "12/3/2021"}, "new-number-format",
+     "--number"),
+    # a unit: the rule the check reports in the record, at the option the unit was typed in
+    ("document", {"issuer": "Ben Tree", "number": "15-CV/TĐTN-BPT", "date": "12/3/2021"}, "unknown-unit",
+     "--issuer"),
+    ("model", {"unit": "ben-tre", "year": 2026}, "province-id-merged", "--unit"),
+]
+
+
+@pytest.mark.parametrize("kind, options, code, option", TYPED_WRONG)
+def test_what_was_typed_wrong_is_a_rule_of_the_catalogue(data_copy: Path, kind, options, code, option) -> None:
+    with pytest.raises(new_record.NewRecordError) as raised:
+        new_record.create(Project(data_copy.parent), kind, **options)
+    problem = raised.value.problem
+    assert (problem.code, problem.field, problem.file, problem.missing) == (code, option, "", ())
+    assert problem.message and problem.hint
+    assert not list(data_copy.rglob("*2026*"))  # nothing written
+
+
+def test_every_rule_of_new_has_a_case() -> None:
+    assert NEW_ONLY_RULES == {code for _, _, code, _ in TYPED_WRONG if code.startswith("new-")} | {"new-file-exists"}
+
+
+def test_a_mistake_is_printed_as_the_check_prints_a_problem(project: Path) -> None:
+    run = new(project, "peak-day", "--date", "2026/8/11")
+    assert run.returncode == 1 and run.stdout == (
+        "LỖI [new-date-format] (tuỳ chọn --date)\n"
+        "    Ngày \"2026/8/11\" không đúng dạng ngày/tháng/năm.\n"
+        "    Cách sửa: Ghi ngày dạng ngày/tháng/năm, ví dụ 11/8/2026.\n")
 
 
 def test_unknown_unit_is_explained(project: Path) -> None:
@@ -125,6 +170,7 @@ def test_a_trung_uong_doan_document_already_there_is_named(project: Path) -> Non
 def test_a_province_of_the_wrong_period_is_explained(project: Path) -> None:
     run = new(project, "plan", "--unit", "Bến Tre", "--year", "2026", "--name", "Chuyển đổi số")
     assert run.returncode == 1 and "Vĩnh Long" in run.stdout and "1/7/2025" in run.stdout
+    assert run.stdout.startswith("LỖI [province-merged] (tuỳ chọn --unit)\n")
     assert not list((project / "data" / "plans").glob("*-2026-*"))
 
 

@@ -140,10 +140,9 @@ def _check_deadlines(deadlines: list[Deadline], dataset: Dataset, origin: Origin
         _check_weekday(deadline.weekday, deadline.date, origin, ("deadlines", i, "weekday"), report)
         doc = dataset.documents.get(deadline.source or default_source or "")
         if doc and doc.date and deadline.date < doc.date:
-            report.add("date-order", _place(origin, "deadlines", i, "date"),
-                       message=f"Hạn \"{deadline.what}\" ({format_date(deadline.date)}) sớm hơn ngày "
-                               f"ban hành văn bản đặt ra hạn đó ({format_date(doc.date)}).",
-                       hint="Kiểm tra ngày của hạn và ngày của văn bản.")
+            report.add("deadline-before-document", _place(origin, "deadlines", i, "date"),
+                       deadline=deadline.what, date=format_date(deadline.date),
+                       document=doc.number or doc.id, document_date=format_date(doc.date))
 
 
 def _check_weekday(stated: str | None, date, origin: Origin, path: tuple, report: Report) -> None:
@@ -163,10 +162,9 @@ def _check_peak_days(dataset: Dataset, report: Report) -> None:
             _check_report_date(dataset.documents.get(doc_id), day, ("sources", i), report)
         directive = dataset.documents.get(day.directive or "")
         if directive and directive.date and directive.date > day.date:
-            report.add("date-order", _place(day.origin, "directive"),
-                       message=f"Văn bản chỉ đạo ({format_date(directive.date)}) ghi ngày sau "
-                               f"Ngày cao điểm ({format_date(day.date)}).",
-                       hint="Kiểm tra ngày của văn bản chỉ đạo và của Ngày cao điểm.")
+            report.add("directive-after-peak-day", _place(day.origin, "directive"),
+                       directive=directive.number or directive.id, directive_date=format_date(directive.date),
+                       peak_day_date=format_date(day.date))
         _check_deadlines(day.deadlines, dataset, day.origin, None, report)
         events = [(("central_event",), day.central_event)] + [(("events", i), e) for i, e in enumerate(day.events)]
         for path, event in events:
@@ -194,20 +192,16 @@ def _check_event_reports(event, dataset: Dataset, origin: Origin, path: tuple, r
     for where, doc_id in sources:
         doc = dataset.documents.get(doc_id)
         if doc and doc.type == "BC" and doc.date and doc.date < event.date:
-            report.add("date-order", _place(origin, *path, *where),
-                       message=f"Báo cáo {doc.number or doc.id} ghi ngày {format_date(doc.date)}, trước "
-                               f"ngày diễn ra hoạt động \"{event.name}\" ({format_date(event.date)}) "
-                               f"mà báo cáo đó ghi lại.",
-                       hint="Báo cáo kết quả phải ban hành sau hoạt động; kiểm tra ngày của báo cáo "
-                            "và ngày của hoạt động.")
+            report.add("report-before-event", _place(origin, *path, *where),
+                       report=doc.number or doc.id, report_date=format_date(doc.date),
+                       event=event.name, event_date=format_date(event.date))
 
 
 def _check_report_date(doc: Document | None, day, path: tuple, report: Report) -> None:
     if doc and doc.type == "BC" and doc.date and doc.date < day.date:
-        report.add("date-order", _place(day.origin, *path),
-                   message=f"Báo cáo kết quả {doc.number or doc.id} ghi ngày {format_date(doc.date)}, "
-                           f"trước Ngày cao điểm {format_date(day.date)}.",
-                   hint="Báo cáo kết quả phải ban hành sau Ngày cao điểm; kiểm tra ngày của báo cáo.")
+        report.add("report-before-peak-day", _place(day.origin, *path),
+                   report=doc.number or doc.id, report_date=format_date(doc.date),
+                   peak_day_date=format_date(day.date))
 
 
 def _check_results(day, dataset: Dataset, report: Report) -> None:
@@ -228,10 +222,9 @@ def _check_results(day, dataset: Dataset, report: Report) -> None:
         sums[key] = sums.get(key, 0) + bounds(result.value)[0]
         doc = dataset.documents.get(result.source)
         if doc and doc.type == "BC" and doc.date and doc.date < day.date:
-            report.add("date-order", _place(result.origin, "source"),
-                       message=f"Báo cáo {doc.number or doc.id} ghi ngày {format_date(doc.date)}, "
-                               f"trước Ngày cao điểm {format_date(day.date)}.",
-                       hint="Kết quả phải trích từ báo cáo ban hành sau Ngày cao điểm.")
+            report.add("result-report-before-peak-day", _place(result.origin, "source"),
+                       report=doc.number or doc.id, report_date=format_date(doc.date),
+                       peak_day_date=format_date(day.date))
     for t, track in enumerate(day.tracks):
         for i, total in enumerate(track.totals):
             parts = sums.get((track.id, total.indicator))

@@ -50,7 +50,7 @@ class Unit:
 @dataclass
 class Resolution:
     unit: Unit | None
-    problem: str | None = None  # "unknown-unit" or "unit-wrong-period"
+    problem: str | None = None  # "unknown-unit", or "province-merged" and the like (_wrong_period)
     params: dict = field(default_factory=dict)
 
 
@@ -115,32 +115,20 @@ class UnitRegistry:
 
     def _wrong_period(self, value: str, unit: Unit, on: dt.date, by_id: bool) -> Resolution:
         """Why ``unit`` (a province of the other system), written as ``value``, does not fit a
-        record dated ``on``: the "unit-wrong-period" problem, for a name or an id alike."""
-        merger = format_date(MERGER_DATE)
+        record dated ``on``: a province-… problem of the catalogue, for a name or an id alike."""
+        shared = {"value": value, "merger": format_date(MERGER_DATE), "date": format_date(on)}
         if unit.system == SYSTEM_63 and unit.successor:
             successor = self.by_id[unit.successor]
-            what = f"là mã của tỉnh {unit.short_name}, " if by_id else ""
-            return Resolution(None, "unit-wrong-period", {
-                "value": value,
-                "reason": f"{what}đã sáp nhập vào {successor.name} từ {merger}; "
-                          f"bản ghi ngày {format_date(on)} phải dùng {'mã' if by_id else 'tên'} tỉnh mới.",
-                "suggestion": f"Ghi \"{successor.short_name}\" (hoặc mã {successor.id}). "
-                              f"Nếu văn bản ban hành trước {merger}, kiểm tra lại ngày.",
+            return Resolution(None, "province-id-merged" if by_id else "province-merged", {
+                **shared, "province": unit.short_name, "successor": successor.name,
+                "successor_short": successor.short_name, "successor_id": successor.id,
             })
         if by_id:
-            old = ", ".join(self.by_id[i].short_name for i in unit.predecessors)
-            return Resolution(None, "unit-wrong-period", {
-                "value": value,
-                "reason": f"là mã của {unit.name} từ {merger}, không dùng cho bản ghi ngày {format_date(on)}.",
-                "suggestion": "Ghi tỉnh như trong văn bản gốc, theo danh sách 63 tỉnh trước khi sáp nhập"
-                              + (f" (trước {merger}, địa bàn {unit.short_name} thuộc: {old})." if old else ".")
-                              + f" Nếu văn bản ban hành từ {merger}, kiểm tra lại ngày.",
+            return Resolution(None, "province-id-before-merger", {
+                **shared, "province": unit.name, "province_short": unit.short_name,
+                "predecessors": ", ".join(self.by_id[i].short_name for i in unit.predecessors),
             })
-        return Resolution(None, "unit-wrong-period", {
-            "value": value,
-            "reason": f"là tên tỉnh từ {merger}, không dùng cho bản ghi ngày {format_date(on)}.",
-            "suggestion": "Ghi tên tỉnh như trong văn bản gốc, theo danh sách 63 tỉnh trước khi sáp nhập.",
-        })
+        return Resolution(None, "province-before-merger", shared)
 
 
 def system_on(on: dt.date) -> str:

@@ -40,16 +40,16 @@ import yaml
 from ..text import fold
 from . import urls
 
-FOLDER = "chi-muc-tim-kiem"   # under the site root
+FOLDER = urls.SEARCH_INDEX_DIR  # under the site root
 PAGES_PER_SHARD = 25
 INLINE_UP_TO = 8              # a word on at most this many pages keeps its postings in the vocabulary
 MAX_WORD = 40                 # longer "words" (identifiers, URLs) are not indexed
 SUMMARY_CHARACTERS = 200
-NOT_INDEXED = {"tim-kiem.md"}  # the search page itself
+NOT_INDEXED = {urls.SEARCH}  # the search page itself
 
 # Results of equal score: sections that a reader most often looks for come first.
-SECTION_ORDER = {"don-vi": 1, "ngay-cao-diem": 2, "chien-dich": 3, "ke-hoach": 4, "van-ban": 5,
-                 "chi-tieu": 6, "nam": 6, "mo-hinh": 7}
+SECTION_ORDER = {urls.UNITS_DIR: 1, urls.PEAK_DAYS_DIR: 2, urls.CAMPAIGNS_DIR: 3, urls.PLANS_DIR: 4,
+                 urls.DOCUMENTS_DIR: 5, urls.INDICATORS_DIR: 6, urls.YEARS_DIR: 6, urls.MODELS_DIR: 7}
 
 SEARCH_BLOCK = re.compile(r'\n?<div hidden data-search-body markdown="0">(.*?)</div>\n?', re.S)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)

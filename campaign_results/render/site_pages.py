@@ -44,7 +44,7 @@ class SitePlan:
 
     def write_all(self, in_background: bool | None = None) -> None:
         """Write every planned file, every other entry in a second process when the plan is large
-        (``in_background``: whether to, instead)."""
+        (``in_background``: whether to, instead; a test forces either way on the small fixture plan)."""
         if in_background is None:
             in_background = len(self.entries) >= PARALLEL_FROM
         # The ``last`` entries wait for this process's background work: they stay here.

@@ -9,48 +9,67 @@ from __future__ import annotations
 
 import functools
 
+# The folders of the record pages, each with its listing (``index.md``) but campaigns and plans,
+# which are listed on other pages. mkdocs.yml names them too (nav, not_in_nav), and
+# tests/test_urls.py holds it to these.
+MODELS_DIR = "mo-hinh"
+PEAK_DAYS_DIR = "ngay-cao-diem"
+CAMPAIGNS_DIR = "chien-dich"
+PLANS_DIR = "ke-hoach"
+UNITS_DIR = "don-vi"
+DOCUMENTS_DIR = "van-ban"
+INDICATORS_DIR = "chi-tieu"
+YEARS_DIR = "nam"
+
 HOME = "index.md"
-MODELS = "mo-hinh/index.md"
-PEAK_DAYS = "ngay-cao-diem/index.md"
-UNITS = "don-vi/index.md"
-DOCUMENTS = "van-ban/index.md"
-INDICATORS = "chi-tieu/index.md"
-YEARS = "nam/index.md"
+MODELS = f"{MODELS_DIR}/index.md"
+PEAK_DAYS = f"{PEAK_DAYS_DIR}/index.md"
+UNITS = f"{UNITS_DIR}/index.md"
+DOCUMENTS = f"{DOCUMENTS_DIR}/index.md"
+INDICATORS = f"{INDICATORS_DIR}/index.md"
+YEARS = f"{YEARS_DIR}/index.md"
+MAPS = "ban-do.md"
+DOWNLOADS = "du-lieu.md"
+DATA_DICTIONARY = "tu-dien-du-lieu.md"
+CHANGES = "thay-doi.md"
+CHANGES_FEED = "thay-doi.xml"        # the Atom feed; overrides/main.html links it too
+ERROR_CODES = "ma-loi.md"
 SEARCH = "tim-kiem.md"
+SEARCH_INDEX_DIR = "chi-muc-tim-kiem"  # the search index's files; content/assets/site.js fetches them
 CHARTS_DIR = "bieu-do"
 TABLE_ROWS_DIR = "bang"
 
 
 def model(model_id: str) -> str:
-    return f"mo-hinh/{model_id}.md"
+    return f"{MODELS_DIR}/{model_id}.md"
 
 
 def peak_day(peak_day_id: str) -> str:
-    return f"ngay-cao-diem/{peak_day_id}.md"
+    return f"{PEAK_DAYS_DIR}/{peak_day_id}.md"
 
 
 def campaign(campaign_id: str) -> str:
-    return f"chien-dich/{campaign_id}.md"
+    return f"{CAMPAIGNS_DIR}/{campaign_id}.md"
 
 
 def plan(plan_id: str) -> str:
-    return f"ke-hoach/{plan_id}.md"
+    return f"{PLANS_DIR}/{plan_id}.md"
 
 
 def unit(unit_id: str) -> str:
-    return f"don-vi/{unit_id}.md"
+    return f"{UNITS_DIR}/{unit_id}.md"
 
 
 def document(document_id: str) -> str:
-    return f"van-ban/{document_id}.md"
+    return f"{DOCUMENTS_DIR}/{document_id}.md"
 
 
 def indicator(code: str) -> str:
-    return f"chi-tieu/{code}.md"
+    return f"{INDICATORS_DIR}/{code}.md"
 
 
 def year(value: int) -> str:
-    return f"nam/{value}.md"
+    return f"{YEARS_DIR}/{value}.md"
 
 
 def chart(name: str) -> str:

@@ -11,8 +11,8 @@ from .. import urls
 from ...model.records import Dataset
 from ..renderer import Renderer
 
-PAGE = "thay-doi.md"
-FEED = "thay-doi.xml"
+PAGE = urls.CHANGES
+FEED = urls.CHANGES_FEED
 SHOWN = 30   # publishes on the page and in the feed
 LISTED = 30  # records named per publish; the rest are counted
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # as in mkdocs.yml when SITE_URL is not set

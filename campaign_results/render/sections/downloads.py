@@ -8,10 +8,11 @@ import json
 from ... import export
 from ...parallel import BackgroundJob
 from ...check.schema import SCHEMA_DIR
+from .. import urls
 from ..renderer import Renderer
 
-PAGE = "du-lieu.md"
-DICTIONARY = "tu-dien-du-lieu.md"
+PAGE = urls.DOWNLOADS
+DICTIONARY = urls.DATA_DICTIONARY
 SCHEMAS = ["document", "model", "peak_day", "campaign", "plan", "unit", "result", "indicator"]
 
 

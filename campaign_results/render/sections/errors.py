@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from ...catalogue import RULES
+from .. import urls
 from ..renderer import Renderer
 
-PAGE = "ma-loi.md"
+PAGE = urls.ERROR_CODES
 
 
 def _general(template: str) -> str:

@@ -10,7 +10,7 @@ from ..maps import ProvinceMap
 from ..renderer import Renderer
 from ..tables import Cell, Table, number_cell, text_cell
 
-PAGE = "ban-do.md"
+PAGE = urls.MAPS
 MEASURE = "Số mô hình và kết quả"
 
 
