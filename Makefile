@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 PORT   ?= 8000
 
-.PHONY: site serve check test clean
+.PHONY: site serve check test test-fast clean
 
 # Build the public site into site/ from data/ and content/ (checks the data first).
 site: $(STAMP)
@@ -26,6 +26,10 @@ check: $(STAMP)
 # Run the whole test suite (the browser tests drive Debian's Chromium).
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Run only the module tests (tests/unit/: no site build, no MkDocs, no browser), in seconds.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q tests/unit
 
 $(CHROMIUM):
 	apt-get update -qq

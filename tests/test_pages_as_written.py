@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 import subprocess
 import sys
 import time
@@ -22,7 +23,29 @@ from campaign_results.site_build import build_project
 from .conftest import build, copy_project
 
 HOOK = Path(pages_as_written.__file__)
-START_UP = 2.0  # seconds: MkDocs reaches its pages well within this on this machine
+START_UP = 60.0  # seconds MkDocs may take at most to reach its first planned page
+# A second hook, listed before the one under test: it notes which pages MkDocs found on disk, and
+# each page it reaches (before the hook under test makes it wait there) with whether its file exists.
+PROBE = """\
+import os
+
+NOTES = os.path.join(os.path.dirname(__file__), "reached.txt")
+
+
+def _note(line):
+    with open(NOTES, "a", encoding="utf-8") as notes:
+        notes.write(line + "\\n")
+
+
+def on_files(files, config):
+    _note("found " + " ".join(sorted(f.src_uri for f in files if f.is_documentation_page())))
+    return files
+
+
+def on_pre_page(page, config, files):
+    _note(f"reached {page.file.src_uri} " + ("on disk" if os.path.exists(page.file.abs_src_path) else "absent"))
+    return page
+"""
 
 
 @pytest.fixture
@@ -32,10 +55,29 @@ def small_site(tmp_path: Path) -> Path:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Trang chủ\n\n[Trang mới](moi.md)\n", encoding="utf-8")
     (tmp_path / "docs" / "cu.md").write_text("# Bản cũ\n", encoding="utf-8")
+    (tmp_path / "probe.py").write_text(PROBE, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: Thử\ndocs_dir: docs\nstrict: true\ntheme:\n  name: mkdocs\nhooks:\n  - {HOOK}\n",
+        f"site_name: Thử\ndocs_dir: docs\nstrict: true\ntheme:\n  name: mkdocs\nhooks:\n  - probe.py\n  - {HOOK}\n",
         encoding="utf-8")
     return tmp_path
+
+
+def _notes(root: Path) -> list[str]:
+    notes = root / "reached.txt"
+    return notes.read_text(encoding="utf-8").splitlines() if notes.exists() else []
+
+
+def _wait_until_reached(root: Path, mkdocs: MkDocsRun, note: str) -> None:
+    """Until the probe has noted ``note`` (MkDocs has reached a page), polling; fails if MkDocs ends
+    first or does not get there within START_UP."""
+    deadline = time.monotonic() + START_UP
+    while note not in _notes(root):
+        if mkdocs.process.poll() is not None:
+            pytest.fail(f"MkDocs ended before {note!r}; notes {_notes(root)}:\n{mkdocs.finish(root / 'static').log}")
+        if time.monotonic() > deadline:
+            mkdocs.abandon()
+            pytest.fail(f"MkDocs did not get to {note!r} within {START_UP:.0f} s; notes {_notes(root)}")
+        time.sleep(0.02)
 
 
 def _run(root: Path) -> MkDocsRun:
@@ -45,7 +87,9 @@ def _run(root: Path) -> MkDocsRun:
 
 def test_mkdocs_waits_for_each_page_and_builds_it_as_written(small_site: Path) -> None:
     mkdocs = _run(small_site)
-    time.sleep(START_UP)  # without waiting, MkDocs would now build the old page and miss the new one
+    # MkDocs has listed the docs folder without moi.md and reached it: without the hook it would now
+    # fail on the missing page (or build cu.md's old text); with it, it waits there
+    _wait_until_reached(small_site, mkdocs, "reached moi.md absent")
     assert mkdocs.process.poll() is None
     (small_site / "docs" / "moi.md").write_text("# Trang mới\n\nViết sau khi MkDocs chạy.\n", encoding="utf-8")
     mkdocs.written(0)
@@ -62,6 +106,12 @@ def test_mkdocs_waits_for_each_page_and_builds_it_as_written(small_site: Path) -
     old = (site / "cu" / "index.html").read_text(encoding="utf-8")
     assert "Bản mới" in old and "Bản cũ" not in old
     assert (site / "tep" / "so-lieu.csv").read_text(encoding="utf-8") == "a,b\n1,2\n"
+    # the hook added the planned page MkDocs had not found and put the planned pages, in plan order,
+    # after the hand-written one; it waited for them, and said so
+    assert _notes(small_site) == ["found cu.md index.md", "reached index.md on disk", "reached moi.md absent",
+                                  "reached cu.md on disk"]
+    assert pages_as_written.STARTED in published.log
+    assert re.search(r"Waited \d+\.\d\d s for generated pages\.", published.log), published.log
 
 
 def test_mkdocs_stops_when_generation_stops_and_nothing_is_published(small_site: Path) -> None:
