@@ -3,7 +3,7 @@ Markdown tables for the job summary, so a reviewer sees the figures without down
 
 from __future__ import annotations
 
-from .data_changes import ADDED, CHANGED, KIND_NAMES, REMOVED, RecordChange, figure_text
+from .model.changes import ADDED, CHANGED, KIND_ORDER, REMOVED, RecordChange, figure_text
 from .model.records import Dataset
 from .render import urls
 from .render.safe import t
@@ -31,7 +31,7 @@ def summary_markdown(changes: list[RecordChange], dataset: Dataset | None, base:
     lines.append(f"So với `{base[:12]}`: {counts[ADDED]} bản ghi thêm, {counts[CHANGED]} sửa, "
                  f"{counts[REMOVED]} xoá. Cột Trang là trang sẽ có trên trang web "
                  "(xem trước trong tệp site.zip của lần chạy này).")
-    for kind in KIND_NAMES:
+    for kind in KIND_ORDER:
         of_kind = [c for c in changes if c.kind == kind]
         if not of_kind:
             continue

@@ -15,9 +15,11 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import kinds
 from .model.records import Dataset
 from .numbers import Quantity
 from .workbook import workbook
@@ -91,87 +93,171 @@ def _json(value):
     return value
 
 
-def _q(quantity: Quantity | None):
-    return (quantity.value, quantity.qualifier) if quantity else (None, None)
+# The tables in the order the downloads list them; a table declared in a schema and not named
+# here comes after these.
+TABLE_ORDER = ("don_vi", "chi_tieu", "van_ban", "mo_hinh", "mo_hinh_chi_tieu", "ngay_cao_diem",
+               "tong_toan_quoc", "ket_qua_don_vi", "nguon_luc", "bao_cao_cham")
+
+
+@dataclass
+class Column:
+    """A column of a table, as a schema declares it (``x-column``, or a column of ``x-table``)."""
+
+    field: Field
+    read: Callable[[list], object]  # the chain of records, innermost first → the cell's value
 
 
 def tables(dataset: Dataset) -> list[DataTable]:
-    S, I, N, D, B = "string", "integer", "number", "date", "boolean"
-    units = DataTable("don_vi", "Đơn vị", [
-        Field("id", S, "Mã đơn vị"), Field("ten", S, "Tên"), Field("ten_ngan", S, "Tên ngắn"),
-        Field("loai", S, "Loại"), Field("he_thong", S, "Hệ thống tỉnh (63: đến 30/6/2025; 34: từ 1/7/2025)"),
-        Field("ma_gso", S, "Mã tỉnh (GSO)"), Field("thuoc_tinh_moi", S, "Từ 1/7/2025 thuộc")],
-        [[u.id, u.name, u.short_name, u.kind, u.system or "", u.code or "", u.successor or ""]
-         for u in dataset.units.by_id.values()])
-    indicators = DataTable("chi_tieu", "Chỉ tiêu", [
-        Field("ma", S, "Mã chỉ tiêu"), Field("ten", S, "Tên"), Field("don_vi_tinh", S, "Đơn vị tính"),
-        Field("kieu", S, "Kiểu số (count, money, decimal)")],
-        [[i.code, i.label, i.unit, i.kind] for i in dataset.indicators.values()])
-    documents = DataTable("van_ban", "Văn bản nguồn", [
-        Field("id", S, "Mã văn bản"), Field("so_hieu", S, "Số hiệu"), Field("loai", S, "Loại"),
-        Field("co_quan", S, "Cơ quan ban hành (mã đơn vị)"), Field("ngay", D, "Ngày ban hành"),
-        Field("trich_yeu", S, "Trích yếu"), Field("nguoi_ky", S, "Người ký"),
-        Field("co_toan_van", B, "Có toàn văn")],
-        [[d.id, d.number or "", d.type, d.issuer, d.date, d.title, d.signer.name if d.signer else "", d.held]
-         for d in dataset.documents.values()])
-    models = DataTable("mo_hinh", "Mô hình Dân vận khéo", [
-        Field("id", S, "Mã mô hình"), Field("ten", S, "Tên"), Field("don_vi", S, "Đơn vị (mã)"),
-        Field("nam", I, "Năm"), Field("cap", S, "Cấp"), Field("linh_vuc", S, "Lĩnh vực"),
-        Field("trang_thai", S, "Trạng thái"), Field("dia_ban", S, "Địa bàn"),
-        Field("kinh_phi_dong", I, "Kinh phí/giá trị (đồng)"), Field("kinh_phi_dinh_luong", S, "Định lượng"),
-        Field("van_ban_nguon", S, "Văn bản nguồn (mã, cách nhau bởi ;)")], [])
-    model_figures = DataTable("mo_hinh_chi_tieu", "Chỉ tiêu và kết quả của mô hình", [
-        Field("mo_hinh", S, "Mã mô hình"), Field("chi_tieu", S, "Mã chỉ tiêu"), Field("pham_vi", S, "Phạm vi"),
-        Field("chi_tieu_dat_ra", N, "Chỉ tiêu đặt ra"), Field("chi_tieu_dinh_luong", S, "Định lượng chỉ tiêu"),
-        Field("ket_qua", N, "Kết quả"), Field("ket_qua_dinh_luong", S, "Định lượng kết quả"),
-        Field("ti_le_dat", N, "Tỉ lệ đạt (%)"), Field("van_ban", S, "Văn bản nguồn")], [])
-    for m in dataset.models.values():
-        amount, qualifier = _q(m.budget.amount if m.budget else None)
-        models.rows.append([m.id, m.name, m.unit, m.year, m.level, m.field or "", m.status, m.place or "",
-                            amount, qualifier or "", ";".join(m.sources)])
-        for f in m.indicators:
-            target, target_q = _q(f.target)
-            result, result_q = _q(f.result)
-            share = round(f.percent, 1) if f.percent is not None else None
-            model_figures.rows.append([m.id, f.indicator, f.scope or "", target, target_q or "", result,
-                                       result_q or "", share, f.source or m.sources[0]])
-    days = DataTable("ngay_cao_diem", "Ngày cao điểm", [
-        Field("id", S, "Mã"), Field("ten", S, "Tên"), Field("ngay", D, "Ngày"), Field("chien_dich", S, "Chiến dịch"),
-        Field("don_vi_chi_dao", S, "Đơn vị chỉ đạo"), Field("van_ban_nguon", S, "Văn bản nguồn")], [])
-    totals = DataTable("tong_toan_quoc", "Tổng toàn quốc theo mặt hoạt động", [
-        Field("ngay_cao_diem", S, "Ngày cao điểm"), Field("mat_hoat_dong", S, "Mặt hoạt động"),
-        Field("chi_tieu", S, "Chỉ tiêu"), Field("gia_tri", N, "Giá trị"), Field("dinh_luong", S, "Định lượng"),
-        Field("van_ban", S, "Văn bản nguồn")], [])
-    results = DataTable("ket_qua_don_vi", "Kết quả từng đơn vị", [
-        Field("ngay_cao_diem", S, "Ngày cao điểm"), Field("don_vi", S, "Đơn vị (mã)"),
-        Field("mat_hoat_dong", S, "Mặt hoạt động"), Field("chi_tieu", S, "Chỉ tiêu"), Field("gia_tri", N, "Giá trị"),
-        Field("dinh_luong", S, "Định lượng"), Field("ghi_chu", S, "Ghi chú"), Field("van_ban", S, "Văn bản nguồn")], [])
-    resources = DataTable("nguon_luc", "Nguồn lực hoạt động điểm", [
-        Field("ngay_cao_diem", S, "Ngày cao điểm"), Field("ten", S, "Nguồn lực"), Field("so_luong", N, "Số lượng"),
-        Field("don_vi_tinh", S, "Đơn vị tính"), Field("gia_tri_dong", I, "Trị giá (đồng)"),
-        Field("van_ban", S, "Văn bản nguồn")], [])
-    late = DataTable("bao_cao_cham", "Đơn vị báo cáo chậm", [
-        Field("ngay_cao_diem", S, "Ngày cao điểm"), Field("don_vi", S, "Đơn vị (mã)"),
-        Field("van_ban", S, "Văn bản nguồn")], [])
-    for day in dataset.peak_days.values():
-        days.rows.append([day.id, day.name, day.date, day.campaign, day.organiser, ";".join(day.sources)])
-        report = day.sources[0]
-        for track in day.tracks:
-            for total in track.totals:
-                value, qualifier = _q(total.value)
-                totals.rows.append([day.id, track.id, total.indicator, value, qualifier or "", total.source or report])
-        for res in day.results:
-            value, qualifier = _q(res.value)
-            results.rows.append([day.id, res.unit, res.track, res.indicator, value, qualifier or "", res.note or "",
-                                 res.source])
-        for event in [day.central_event, *day.events]:
-            for item in (event.resources if event else []):
-                resources.rows.append([day.id, item.name, item.quantity.value if item.quantity else None,
-                                       item.unit_of_measure or "", item.value.value, event.source])
-        if day.late_reporters:
-            for unit in day.late_reporters.units:
-                late.rows.append([day.id, unit, day.late_reporters.source])
-    return [units, indicators, documents, models, model_figures, days, totals, results, resources, late]
+    """The open-data tables, as the schemas declare them (``x-table``, ``x-column``): the rows of
+    a kind's records, or of a list inside them, and their columns."""
+    found: dict[str, DataTable] = {}
+    for kind in kinds.KINDS:
+        node = kinds.schema(kind)
+        top = kinds.view(node)
+        rows = _rows(dataset, top.get("x-table", {}).get("rows", top.get("x-collection", "")))
+        spec = _TableSpec.of(node)
+        spec.declare(found)  # a table without rows is published all the same, with its columns
+        for record in rows:
+            spec.add(record, [], found)
+    order = {name: i for i, name in enumerate(TABLE_ORDER)}
+    return sorted(found.values(), key=lambda t: order.get(t.name, len(order)))
+
+
+def _rows(dataset: Dataset, path: str) -> list:
+    """The records at ``path`` in the dataset: "models" (the values of a dict), "units.by_id",
+    "peak_days.results" (the results of every peak day, in turn)."""
+    if not path:
+        return []
+    values: list = [dataset]
+    for step in path.split("."):
+        found: list = []
+        for value in values:
+            got = getattr(value, step)
+            found.extend(got.values() if isinstance(got, dict) else got if isinstance(got, list) else [got])
+        values = found
+    return values
+
+
+def _path_reader(path: str) -> Callable[[list], object]:
+    """A reader of "^id" (the id of the record one level up), "sources.0", "." (the row itself)…"""
+    up = len(path) - len(path.lstrip("^"))
+    steps = [s for s in path.lstrip("^").split(".") if s]
+
+    def read(chain: list):
+        value = chain[up] if up < len(chain) else None
+        for step in steps:
+            if value is None:
+                return None
+            value = value[int(step)] if step.isdigit() else getattr(value, step, None)
+        return value
+    return read
+
+
+def _type(spec: dict) -> str:
+    number = spec.get("x-number")
+    if number in ("money", "count"):
+        return "integer"
+    if number or spec.get("x-percent"):
+        return "number"
+    if spec.get("x-date"):
+        return "date"
+    return {"integer": "integer", "boolean": "boolean", "number": "number"}.get(spec.get("type"), "string")
+
+
+def _cell(value, type_: str):
+    """A cell as the tables hold it: a number's value, a list joined by ";", "" for text not given."""
+    if isinstance(value, Quantity):
+        return value.value
+    if isinstance(value, list):
+        return ";".join(value)
+    if value is None and type_ == "string":
+        return ""
+    return value
+
+
+@dataclass
+class _TableSpec:
+    """Where a schema node sends rows: its own table (``x-table``) and the tables of the lists
+    inside it."""
+
+    table: tuple[str, str] | None       # name, title
+    columns: list[Column]
+    children: list[tuple[str, _TableSpec]]  # (field path inside the record, its spec)
+
+    @classmethod
+    def of(cls, node: dict) -> _TableSpec:
+        spec = kinds.view(node)
+        declared = spec.get("x-table")
+        columns: list[Column] = []
+        children: list[tuple[str, _TableSpec]] = []
+        if declared:
+            columns += [_declared_column(c) for c in declared.get("before", [])]
+        if spec.get("type") == "array":  # a list whose items are the rows
+            items = kinds.view(spec["items"])
+            inner = cls.of(items)
+            return cls((declared["name"], declared["title"]) if declared else None,
+                       columns + inner.columns + [_declared_column(c) for c in (declared or {}).get("after", [])],
+                       inner.children)
+        _field_columns(spec, (), columns, children, cls)
+        columns += [_declared_column(c) for c in (declared or {}).get("after", [])]
+        return cls((declared["name"], declared["title"]) if declared else None, columns, children)
+
+    def declare(self, found: dict[str, DataTable]) -> None:
+        if self.table:
+            name, title = self.table
+            found.setdefault(name, DataTable(name, title, [c.field for c in self.columns], []))
+        for _, child in self.children:
+            child.declare(found)
+
+    def add(self, record, parents: list, found: dict[str, DataTable]) -> None:
+        chain = [record, *parents]
+        if self.table:
+            found[self.table[0]].rows.append([column.read(chain) for column in self.columns])
+        for path, child in self.children:
+            items = _path_reader(path)(chain)
+            for item in (items or []) if isinstance(items, list) else ([items] if items is not None else []):
+                child.add(item, chain, found)
+
+
+def _declared_column(column: dict) -> Column:
+    read = _path_reader(column["from"])
+    type_ = column.get("type", "string")
+    return Column(Field(column["name"], type_, column["title"]), lambda chain: _cell(read(chain), type_))
+
+
+def _field_columns(spec: dict, prefix: tuple, columns: list, children: list, spec_class) -> None:
+    """The columns of an object's fields, in declared order, with those of its sub-objects
+    ("budget.amount"); a list of objects, or a list declared as a table, is a child table, and a
+    sub-object holding child tables is a level of the chain their rows look up ("^source")."""
+    for name, field_spec in kinds.properties(spec).items():
+        path = ".".join((*prefix, name))
+        column = field_spec.get("x-column")
+        if field_spec.get("type") == "array" and ("x-table" in field_spec or
+                                                   "properties" in kinds.view(field_spec["items"])):
+            children.append((name, spec_class.of(field_spec)))
+        elif "properties" in field_spec and not column:
+            inner: list = []
+            _field_columns(field_spec, (*prefix, name), columns, inner, spec_class)
+            if inner:
+                children.append((name, spec_class(None, [], inner)))
+            continue
+        if not column:
+            continue
+        type_ = _type(field_spec)
+        read = _path_reader(column.get("from", path))
+        if "round" in column:
+            digits = column["round"]
+            read = (lambda inner: lambda chain: None if (v := inner(chain)) is None else round(v, digits))(read)
+        if "default" in column:
+            read = (lambda inner, other: lambda chain: v if (v := inner(chain)) is not None else other(chain))(
+                read, _path_reader(column["default"]))
+        columns.append(Column(Field(column["name"], type_, column["title"]),
+                              (lambda inner, t: lambda chain: _cell(inner(chain), t))(read, type_)))
+        if "qualifier" in column:
+            qualifier = _path_reader(path)
+            columns.append(Column(Field(column["qualifier"]["name"], "string", column["qualifier"]["title"]),
+                                  (lambda inner: lambda chain: getattr(inner(chain), "qualifier", None) or "")(
+                                      qualifier)))
 
 
 def datapackage(all_tables: list[DataTable], dataset: Dataset) -> dict:

@@ -47,6 +47,7 @@ from .render.charts import ChartCache
 from .render.docs_folder import DocsFolder
 from .render.search_index import SearchIndex
 from .render.site_pages import SitePlan, plan_site
+from .site_inputs import read_inputs
 
 
 @dataclass
@@ -117,7 +118,7 @@ def generate(project: Project, dataset) -> Generation:
             search.add_page(path, (project.content_dir / path).read_text(encoding="utf-8"))
     charts = ChartCache(project.chart_cache_dir)
     static = DocsFolder(project.static_dir)
-    plan = plan_site(dataset, docs, charts, search, project=project, static=static)
+    plan = plan_site(dataset, docs, charts, search, read_inputs(project, dataset), static=static)
     return Generation(docs, static, charts, search, plan)
 
 

@@ -19,14 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from . import kinds
 from .model.units import MERGER_DATE, SYSTEM_34, SYSTEM_63, UnitRegistry, load_provinces
 from .numbers import format_number
 from .project import Project
 
 YEARS = range(2019, 2027)
-LEVELS = ["tinh", "huyen", "xa"]
-FIELDS = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri", "doan-the"]
-STATUSES = ["ke-hoach", "de-nghi", "cong-nhan"]
+LEVELS = [level for level in kinds.values("model", "level") if level != "trung-uong"]  # provinces' models
+FIELDS = kinds.values("model", "field")
+STATUSES = kinds.values("model", "status")
 TOPICS = [
     ("Tuyến đường thanh niên \"Xanh – Sạch – Đẹp\"", "tuyen-duong", (5, 60)),
     ("Thắp sáng đường quê", "tuyen-duong", (3, 40)),

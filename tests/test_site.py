@@ -19,6 +19,7 @@ from campaign_results.render.docs_folder import DocsFolder
 from campaign_results.render.renderer import Renderer
 from campaign_results.render.search_index import SearchIndex
 from campaign_results.render.site_pages import render_site
+from campaign_results.site_inputs import read_inputs
 from campaign_results.render.tables import SHOWN_ROWS, Table, number_cell
 from campaign_results.site_build import generate
 
@@ -164,7 +165,7 @@ def test_documents_list_the_records_that_cite_them(built_site: Path) -> None:
 def test_unchanged_charts_are_not_drawn_again(tmp_path: Path, dataset) -> None:
     def render(docs: str) -> ChartCache:
         charts = ChartCache(tmp_path / "charts")
-        render_site(dataset, DocsFolder(tmp_path / docs), charts, SearchIndex())
+        render_site(dataset, DocsFolder(tmp_path / docs), charts, SearchIndex(), read_inputs(Project(), dataset))
         charts.draw_pending()
         return charts
 
@@ -239,7 +240,7 @@ def test_map_page_names_both_archipelagos_in_both_systems(built_site: Path) -> N
 def test_rendering_in_two_processes_writes_what_one_process_writes(tmp_path: Path, dataset) -> None:
     def render(name: str, in_background: bool) -> tuple[dict[str, bytes], dict[str, bytes], set[str]]:
         docs, charts, search = DocsFolder(tmp_path / name), ChartCache(tmp_path / "charts"), SearchIndex()
-        render_site(dataset, docs, charts, search, in_background=in_background)
+        render_site(dataset, docs, charts, search, read_inputs(Project(), dataset), in_background=in_background)
         files = {p.relative_to(docs.root).as_posix(): p.read_bytes() for p in docs.root.rglob("*") if p.is_file()}
         assert set(files) == docs.produced
         return files, search.files(), charts.in_use
@@ -278,7 +279,7 @@ def test_pages_show_the_history_of_the_project_being_built(tmp_path: Path, datas
 
     def changes_page(name: str) -> str:
         docs = DocsFolder(tmp_path / name)
-        render_site(dataset, docs, ChartCache(tmp_path / "charts"), SearchIndex(), project=other)
+        render_site(dataset, docs, ChartCache(tmp_path / "charts"), SearchIndex(), read_inputs(other, dataset))
         return (docs.root / "thay-doi.md").read_text(encoding="utf-8")
 
     assert "\n## " not in changes_page("outside-git")  # no history of its own

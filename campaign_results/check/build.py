@@ -1,32 +1,33 @@
 """Turning schema-checked raw records into the typed, linked :class:`Dataset`.
 
-This is where names become ids: unit names are resolved at the record's
-date, and every reference (document, indicator, campaign, peak day, track,
-model) is looked up. What does not resolve becomes a problem with the line it
-was written on; numbers are read with the kind of their indicator.
+Each record is read in one pass over the schema of its kind (``kinds.py``): every field once,
+by what its schema declares (``x-record``, ``x-unit``, ``x-ref``, ``x-number``…), knowing its
+path. This is where names become ids: unit names are resolved at the record's date (``x-on``),
+and every reference (document, indicator, campaign, peak day, track, model) is looked up once
+all records are read. What does not resolve becomes a problem with the line it was written
+on; numbers are read with the kind of their indicator.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
+from .. import kinds
 from ..dates import parse_date, parse_time
 from ..load.discover import RawRecord
 from ..load.yaml_file import Mapping
 from ..model import records as r
 from ..model.units import UnitRegistry, load_provinces, unit_from_record
-from ..numbers import DECIMAL, MONEY, NumberError, Quantity, parse_percent, parse_quantity
+from ..numbers import ANY, DECIMAL, NumberError, Quantity, parse_percent, parse_quantity
 from ..problems import Place, Report, did_you_mean
 from ..text import slugify
 from .schema import place_of
 
-REFERENCE_KINDS = {
-    "document": ("documents", "văn bản"),
-    "campaign": ("campaigns", "chiến dịch"),
-    "peak_day": ("peak_days", "Ngày cao điểm"),
-    "model": ("models", "mô hình"),
-}
+# Each kind after the kinds its records name (a model's unit is read at its documents' dates).
+BUILD_ORDER = ("indicator", "unit", "document", "campaign", "model", "peak_day", "result", "plan")
 
 
 class DatasetBuilder:
@@ -119,38 +120,98 @@ class DatasetBuilder:
         if raw.data["id"] != stem:
             self.report.add("id-file-mismatch", self.place(raw, "id"), id=raw.data["id"], stem=stem)
 
+    # --- reading a record by its schema ---------------------------------------
+
+    def on_date(self, rule: dict, data: Mapping) -> dt.date | None:
+        """The date a record's unit names are read at (its schema's ``x-on``): its own date; the
+        earliest date of the documents it names, or of its document; else 1 January of its year."""
+        if "date" in rule:
+            return parse_date(data[rule["date"]]) if rule["date"] in data else None
+        documents = self.dataset.documents
+        if "documents" in rule:
+            dates = [documents[d].date for d in data[rule["documents"]] if d in documents and documents[d].date]
+            if dates:
+                return min(dates)
+        if "document" in rule:
+            document = documents.get(data[rule["document"]])
+            if document and document.date:
+                return document.date
+        return dt.date(data[rule["year"]], 1, 1) if "year" in rule else None
+
+    def record(self, raw: RawRecord, node: dict, data: Mapping, path: tuple, on: dt.date | None,
+               given: dict | None = None):
+        """The typed record of an object ``data`` declared by ``node``, each field read once by
+        its schema, and whether every required field could be read. ``given``: fields already
+        read by the caller (and where the record is)."""
+        given = given or {}
+        spec = kinds.view(node)
+        required = set(spec.get("required", ()))
+        fields, complete = dict(given), True
+        indicator = given.get("indicator", data.get("indicator"))  # gives its kind to a quantity
+        for name, field_spec in kinds.properties(node).items():
+            if name in given:
+                continue
+            value = self.value(raw, field_spec, data.get(name), (*path, name), on, indicator)
+            fields[name] = value
+            if value is None and name in required:
+                complete = False
+        made = r.record_type(spec["x-record"])(**fields) if "x-record" in spec else SimpleNamespace(**fields)
+        return made, complete
+
+    def value(self, raw: RawRecord, spec: dict, value, path: tuple, on: dt.date | None, indicator=None):
+        """One field's value, read as its schema declares: a list item by item (leaving out the
+        items that could not be read: their problem is reported), an object as a record, a unit
+        resolved at ``on``, a reference noted for checking, a number of its indicator's kind."""
+        if value is None:
+            return [] if spec.get("type") == "array" else spec.get("default")
+        if spec.get("type") == "array":
+            items = kinds.view(spec["items"])
+            if "x-ref" in spec:
+                items = {**items, "x-ref": spec["x-ref"]}
+            read = [self.value(raw, items, item, (*path, i), on) for i, item in enumerate(value)]
+            return [item for item in read if item is not None]
+        if "properties" in spec:
+            made, complete = self.record(raw, spec, value, path, on)
+            return made if complete else None
+        if spec.get("x-unit"):
+            return self.unit(raw, value, on, *path)
+        if "x-ref" in spec:
+            return self.refer(spec["x-ref"], value, raw, *path)
+        if "x-number" in spec:
+            kind = spec["x-number"]
+            return self.quantity(raw, value, self.indicator_kind(indicator) if kind == ANY else kind, *path)
+        if spec.get("x-date"):
+            return parse_date(value)
+        if spec.get("x-time"):
+            return parse_time(value)
+        if spec.get("x-percent"):
+            return parse_percent(value)
+        return value
+
     # --- the build ----------------------------------------------------------
 
     def build(self, raws: list[RawRecord]) -> r.Dataset:
         by_kind: dict[str, list[RawRecord]] = {}
         for raw in raws:
             by_kind.setdefault(raw.kind, []).append(raw)
-        for raw in by_kind.get("indicator", []):
-            self.add_indicator(raw)
-        for raw in by_kind.get("unit", []):
-            self.add_unit(raw)
-        for raw in by_kind.get("document", []):
-            self.add_document(raw)
-        for raw in by_kind.get("campaign", []):
-            self.add_campaign(raw)
-        for raw in by_kind.get("model", []):
-            self.add_model(raw)
-        for raw in by_kind.get("peak_day", []):
-            self.add_peak_day(raw)
-        for raw in by_kind.get("result", []):
-            self.add_result(raw)
-        for raw in by_kind.get("plan", []):
-            self.add_plan(raw)
+        for kind in BUILD_ORDER:  # each kind after the kinds its records name
+            add = {"unit": self.add_unit, "result": self.add_result}.get(kind, partial(self.add_record, kind))
+            for raw in by_kind.get(kind, []):
+                add(raw)
         self.check_references()
         return self.dataset
 
-    def add_indicator(self, raw: RawRecord) -> None:
+    def add_record(self, kind: str, raw: RawRecord) -> None:
         data = raw.data
-        if not self.claim_id("indicator", data["code"], raw, "code"):
+        key = kinds.key(kind)
+        if key == "id":  # a record in a file of its own, named after its id
+            self.check_file_name(raw)
+        if not self.claim_id(kind, data[key], raw, key):
             return
-        self.dataset.indicators[data["code"]] = r.Indicator(
-            data["code"], data["label"], data["unit"], data["kind"], data.get("description"),
-            self.origin(raw))
+        node = kinds.schema(kind)
+        on = self.on_date(node.get("x-on", {}), data)
+        record, _ = self.record(raw, node, data, (), on, {"origin": self.origin(raw)})
+        getattr(self.dataset, kinds.collection(kind))[data[key]] = record
 
     def add_unit(self, raw: RawRecord) -> None:
         data = raw.data
@@ -162,147 +223,6 @@ class DatasetBuilder:
         if not self.claim_id("unit", data["id"], raw):
             return
         self.dataset.units.add(unit_from_record(data, raw.file))
-
-    def add_document(self, raw: RawRecord) -> None:
-        data = raw.data
-        self.check_file_name(raw)
-        if not self.claim_id("document", data["id"], raw):
-            return
-        date = parse_date(data["date"]) if "date" in data else None
-        signer = data.get("signer")
-        doc = r.Document(
-            id=data["id"], number=data.get("number"), type=data["type"],
-            issuer=self.unit(raw, data["issuer"], date, "issuer"),
-            title=data["title"], date=date, date_note=data.get("date_note"),
-            issuing_body=data.get("issuing_body"), place=data.get("place"),
-            signer=r.Signer(signer["name"], signer.get("title"), signer.get("on_behalf_of")) if signer else None,
-            recipients=list(data.get("recipients", [])), summary=data.get("summary"),
-            cites=self.refer_all("document", data.get("cites"), raw, "cites"),
-            number_variants=[
-                r.NumberVariant(v["number"], self.refer("document", v["cited_in"], raw, "number_variants", i, "cited_in"),
-                                v.get("note"))
-                for i, v in enumerate(data.get("number_variants", []))],
-            held=bool(data.get("held", False)), origin=self.origin(raw))
-        self.dataset.documents[doc.id] = doc
-
-    def add_campaign(self, raw: RawRecord) -> None:
-        data = raw.data
-        self.check_file_name(raw)
-        if not self.claim_id("campaign", data["id"], raw):
-            return
-        self.dataset.campaigns[data["id"]] = r.Campaign(
-            id=data["id"], name=data["name"], year=data["year"],
-            organiser=self.unit(raw, data["organiser"], dt.date(data["year"], 1, 1), "organiser"),
-            description=data.get("description"),
-            sources=self.refer_all("document", data["sources"], raw, "sources"), origin=self.origin(raw))
-
-    def _figures(self, raw: RawRecord, items, *path) -> list[r.Figure]:
-        figures = []
-        for i, item in enumerate(items or []):
-            code = self.refer("indicator", item["indicator"], raw, *path, i, "indicator")
-            kind = self.indicator_kind(code)
-            figures.append(r.Figure(
-                indicator=code,
-                target=self.quantity(raw, item.get("target"), kind, *path, i, "target"),
-                result=self.quantity(raw, item.get("result"), kind, *path, i, "result"),
-                scope=item.get("scope"),
-                stated_percent=parse_percent(item["stated_percent"]) if "stated_percent" in item else None,
-                note=item.get("note"),
-                source=self.refer("document", item.get("source"), raw, *path, i, "source")))
-        return figures
-
-    def _totals(self, raw: RawRecord, items, *path) -> list[r.Total]:
-        totals = []
-        for i, item in enumerate(items or []):
-            code = self.refer("indicator", item["indicator"], raw, *path, i, "indicator")
-            value = self.quantity(raw, item["value"], self.indicator_kind(code), *path, i, "value")
-            if value is not None:
-                totals.append(r.Total(code, value, item.get("scope"), item.get("note"),
-                                      self.refer("document", item.get("source"), raw, *path, i, "source")))
-        return totals
-
-    def add_model(self, raw: RawRecord) -> None:
-        data = raw.data
-        self.check_file_name(raw)
-        if not self.claim_id("model", data["id"], raw):
-            return
-        budget = None
-        if "budget" in data:
-            b = data["budget"]
-            budget = r.Budget(
-                amount=self.quantity(raw, b.get("amount"), MONEY, "budget", "amount"),
-                text=b.get("text"),
-                parts=[r.BudgetPart(p["label"], self.quantity(raw, p["amount"], MONEY, "budget", "parts", i, "amount"))
-                       for i, p in enumerate(b.get("parts", []))],
-                reconciliation_note=b.get("reconciliation_note"))
-        # A model's unit is named as in its documents: read it at its first document's date.
-        dates = [self.dataset.documents[d].date for d in data["sources"]
-                 if d in self.dataset.documents and self.dataset.documents[d].date]
-        on = min(dates) if dates else dt.date(data["year"], 1, 1)
-        model = r.Model(
-            id=data["id"], name=data["name"], unit=self.unit(raw, data["unit"], on, "unit"),
-            implementer=data.get("implementer"), year=data["year"], level=data["level"],
-            field=data.get("field"), status=data["status"], description=data.get("description"),
-            place=data.get("place"), responsible=data.get("responsible"), budget=budget,
-            indicators=self._figures(raw, data.get("indicators"), "indicators"),
-            sources=self.refer_all("document", data["sources"], raw, "sources"),
-            note=data.get("note"), origin=self.origin(raw))
-        self.dataset.models[model.id] = model
-
-    def _deadlines(self, raw: RawRecord, items, on: dt.date, *path) -> list[r.Deadline]:
-        return [r.Deadline(
-            what=d["what"], date=parse_date(d["date"]),
-            time=parse_time(d["time"]) if "time" in d else None, weekday=d.get("weekday"),
-            set_by=self.unit(raw, d.get("set_by"), on, *path, i, "set_by"),
-            report_to=d.get("report_to"),
-            source=self.refer("document", d.get("source"), raw, *path, i, "source"))
-            for i, d in enumerate(items or [])]
-
-    def _event(self, raw: RawRecord, data: Mapping, on: dt.date, *path) -> r.Event:
-        return r.Event(
-            name=data["name"], source=self.refer("document", data["source"], raw, *path, "source"),
-            date=parse_date(data["date"]) if "date" in data else None,
-            time=parse_time(data["time"]) if "time" in data else None,
-            place=data.get("place"), host=self.unit(raw, data.get("host"), on, *path, "host"),
-            summary=data.get("summary"), figures=self._totals(raw, data.get("figures"), *path, "figures"),
-            resources_total=self.quantity(raw, data.get("resources_total"), MONEY, *path, "resources_total"),
-            resources=[r.Resource(
-                name=item["name"],
-                value=self.quantity(raw, item["value"], MONEY, *path, "resources", i, "value") or Quantity(0),
-                quantity=self.quantity(raw, item.get("quantity"), DECIMAL, *path, "resources", i, "quantity"),
-                unit_of_measure=item.get("unit_of_measure"))
-                for i, item in enumerate(data.get("resources", []))],
-            reconciliation_note=data.get("reconciliation_note"))
-
-    def add_peak_day(self, raw: RawRecord) -> None:
-        data = raw.data
-        self.check_file_name(raw)
-        if not self.claim_id("peak_day", data["id"], raw):
-            return
-        on = parse_date(data["date"])
-        tracks = []
-        for i, t in enumerate(data["tracks"]):
-            tracks.append(r.Track(
-                id=t["id"], name=t["name"], scope=t.get("scope"), summary=t.get("summary"),
-                totals=self._totals(raw, t.get("totals"), "tracks", i, "totals"),
-                highlighted_units=self.units(raw, t.get("highlighted_units"), on, "tracks", i, "highlighted_units")))
-        late = data.get("late_reporters")
-        peak_day = r.PeakDay(
-            id=data["id"], name=data["name"], date=on, weekday=data.get("weekday"),
-            campaign=self.refer("campaign", data["campaign"], raw, "campaign"),
-            organiser=self.unit(raw, data["organiser"], on, "organiser"),
-            directive=self.refer("document", data.get("directive"), raw, "directive"),
-            summary=data.get("summary"), tracks=tracks,
-            central_event=self._event(raw, data["central_event"], on, "central_event") if "central_event" in data else None,
-            events=[self._event(raw, e, on, "events", i) for i, e in enumerate(data.get("events", []))],
-            deadlines=self._deadlines(raw, data.get("deadlines"), on, "deadlines"),
-            late_reporters=r.LateReporters(
-                self.units(raw, late["units"], on, "late_reporters", "units"),
-                self.refer("document", late["source"], raw, "late_reporters", "source"),
-                late.get("note")) if late else None,
-            sources=self.refer_all("document", data["sources"], raw, "sources"),
-            origin=self.origin(raw))
-        self.dataset.peak_days[peak_day.id] = peak_day
 
     def _results_peak_day(self, table: str) -> str | None:
         """The peak day id a results file is named after: its name, or the longest peak day id
@@ -370,45 +290,14 @@ class DatasetBuilder:
                             suggestion=did_you_mean(shown, [*labels, *labels.values()]))
             return
         code = self.refer("indicator", code or data["indicator"], raw, "indicator")
-        unit = self.unit(raw, data["unit"], peak_day.date, "unit")
-        value = self.quantity(raw, data["value"], self.indicator_kind(code), "value")
-        if unit is None or value is None:
-            return
-        peak_day.results.append(r.UnitResult(
-            peak_day=peak_day.id, unit=unit, track=track, indicator=code, value=value,
-            source=self.refer("document", data["source"], raw, "source"), note=data.get("note"),
-            origin=self.origin(raw)))
-
-    def add_plan(self, raw: RawRecord) -> None:
-        data = raw.data
-        self.check_file_name(raw)
-        if not self.claim_id("plan", data["id"], raw):
-            return
-        document = self.dataset.documents.get(data["document"])
-        on = document.date if document and document.date else dt.date(data["year"], 1, 1)
-        plan = r.Plan(
-            id=data["id"], document=self.refer("document", data["document"], raw, "document"),
-            unit=self.unit(raw, data["unit"], on, "unit"), year=data["year"], title=data["title"],
-            summary=data.get("summary"),
-            campaign=self.refer("campaign", data.get("campaign"), raw, "campaign"),
-            peak_day=self.refer("peak_day", data.get("peak_day"), raw, "peak_day"),
-            purposes=list(data.get("purposes", [])),
-            contents=[r.Content(c["heading"], c["text"], c.get("field")) for c in data.get("contents", [])],
-            tasks=[r.Task(t["text"], t.get("responsible")) for t in data.get("tasks", [])],
-            targets=[r.Target(t["label"], self.refer("indicator", t.get("indicator"), raw, "targets", i, "indicator"),
-                              self.quantity(raw, t.get("value"), self.indicator_kind(t.get("indicator")),
-                                            "targets", i, "value"),
-                              t.get("note"))
-                     for i, t in enumerate(data.get("targets", []))],
-            models=self.refer_all("model", data.get("models"), raw, "models"),
-            deadlines=self._deadlines(raw, data.get("deadlines"), on, "deadlines"),
-            origin=self.origin(raw))
-        self.dataset.plans[plan.id] = plan
+        result, complete = self.record(raw, kinds.schema("result"), data, (), peak_day.date, {
+            "track": track, "indicator": code, "peak_day": peak_day.id, "origin": self.origin(raw)})
+        if complete:
+            peak_day.results.append(result)
 
     def check_references(self) -> None:
         for kind, value, raw, path in self._pending_refs:
-            known = (self.dataset.indicators if kind == "indicator"
-                     else getattr(self.dataset, REFERENCE_KINDS[kind][0]))
+            known = getattr(self.dataset, kinds.collection(kind))
             if value in known or value in self.invalid_ids.get(kind, ()):
                 continue
             place = self.place(raw, *path)
@@ -421,7 +310,7 @@ class DatasetBuilder:
                 self.report.add("unknown-document", place, value=value,
                                 suggestion=did_you_mean(value, list(known)))
             else:
-                self.report.add("unknown-reference", place, what=REFERENCE_KINDS[kind][1], value=value,
+                self.report.add("unknown-reference", place, what=kinds.noun(kind), value=value,
                                 suggestion=did_you_mean(value, list(known)))
 
 

@@ -1,7 +1,7 @@
 """Checking each record against the JSON Schema of its kind.
 
-The schemas in ``campaign_results/schemas/`` are the single source of truth
-for what a record may contain. Standard keywords are re-implemented here only
+The schemas in ``campaign_results/schemas/`` (read by ``kinds.py``) are the single source of
+truth for what a record may contain. Standard keywords are re-implemented here only
 to give each failure a catalogue code and a Vietnamese message; the
 ``x-number``, ``x-percent``, ``x-date``, ``x-time`` and ``x-text`` keywords add
 the checks that JSON Schema cannot express (Vietnamese numbers, dd/mm/yyyy
@@ -10,24 +10,20 @@ dates, HTML in text).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator, ValidationError, validators
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
+from .. import kinds
 from ..dates import DateError, parse_date, parse_time
 from ..load.discover import RawRecord
 from ..load.yaml_file import locate, locate_in_value
 from ..numbers import NumberError, parse_percent, parse_quantity
 from ..problems import Place, Report, did_you_mean, field_name
 from ..record_markdown import plain_problems, problems as markdown_problems
-
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 _TYPE_NAMES = {
     "string": "văn bản",
@@ -175,43 +171,13 @@ _RecordValidator = validators.extend(Draft202012Validator, {
 })
 
 
-@lru_cache(maxsize=None)
-def _registry() -> Registry:
-    resources = []
-    for path in SCHEMA_DIR.glob("*.schema.json"):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
-    return Registry().with_resources(resources)
-
-
-@lru_cache(maxsize=None)
 def validator_for(kind: str):
-    name = f"{kind}.schema.json"
-    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
-    return _RecordValidator(_inline_references(schema, _registry().resolver(base_uri=name)))
+    return _validator(kinds.SCHEMA_DIR, kind)
 
 
-def _inline_references(node: object, resolver, inside: tuple = ()) -> object:
-    """``node`` with every ``$ref`` replaced by the schema it points to, so that validating
-    10.000 records does not look the same references up again and again (most of the time
-    it took). A ``$ref`` beside other keywords becomes an ``allOf`` item, which validates and
-    reports the same way."""
-    if isinstance(node, list):
-        return [_inline_references(item, resolver, inside) for item in node]
-    if not isinstance(node, dict):
-        return node
-    reference = node.get("$ref")
-    rest = {key: _inline_references(value, resolver, inside) for key, value in node.items() if key != "$ref"}
-    if reference is None:
-        return rest
-    resolved = resolver.lookup(reference)
-    if id(resolved.contents) in inside:
-        raise ValueError(f"{reference}: the schemas refer to themselves, which cannot be inlined")
-    target = _inline_references(resolved.contents, resolved.resolver, inside + (id(resolved.contents),))
-    if not rest:
-        return target
-    rest["allOf"] = [*rest.get("allOf", []), target]
-    return rest
+@lru_cache(maxsize=None)
+def _validator(folder: Path, kind: str):
+    return _RecordValidator(kinds.schema(kind))
 
 
 PLACEHOLDER = "ĐIỀN:"  # what `new` writes where a value is still to be filled in

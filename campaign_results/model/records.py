@@ -1,18 +1,25 @@
 """The typed records the site is built from.
 
-Every value here has been checked: units are resolved to ids, numbers are
-exact (``int`` for counts and đồng, ``Decimal`` for measures), dates are
-dates. Each record keeps the file and line it came from, for error messages
-and for "where does this number come from" links.
+Their fields are declared once, in the JSON Schema of their kind (``schemas/``, read by
+``kinds.py``): each object marked ``"x-record": "Name"`` becomes a dataclass of that name whose
+fields are its properties, in declared order (:func:`record_type`). This module adds only what
+a schema cannot say: behaviour (``Figure.percent``) and the fields the pipeline adds itself
+(where a record was written, the results of a peak day).
+
+Every value in a record has been checked: units are resolved to ids, numbers are exact
+(:class:`~campaign_results.numbers.Quantity`: ``int`` for counts and đồng, ``Decimal`` for
+measures), dates are dates; a field not written is ``None`` (a list: empty).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 
-from ..numbers import Quantity
+from .. import kinds
 from .units import Unit, UnitRegistry
 
 
@@ -25,65 +32,18 @@ class Origin:
     tree: object = field(default=None, repr=False, compare=False)
 
 
-@dataclass
-class Indicator:
-    """An entry of the indicator vocabulary (data/indicators.csv)."""
+# --- what the schemas do not declare ---------------------------------------------
 
-    code: str
-    label: str
-    unit: str        # unit of measure: "người", "đội hình", "đồng", "km"
-    kind: str        # numbers.COUNT, MONEY or DECIMAL
-    description: str | None
+@dataclass(kw_only=True)
+class Written:
+    """A record kept in a file of its own (or a row of one): it knows where."""
+
     origin: Origin
 
 
-@dataclass
-class NumberVariant:
-    number: str
-    cited_in: str  # document id
-    note: str | None = None
-
-
-@dataclass
-class Signer:
-    name: str
-    title: str | None = None
-    on_behalf_of: str | None = None
-
-
-@dataclass
-class Document:
-    """A source document (văn bản): the provenance of every figure."""
-
-    id: str
-    number: str | None
-    type: str
-    issuer: str                # unit id
-    title: str
-    date: dt.date | None
-    date_note: str | None
-    issuing_body: str | None
-    place: str | None
-    signer: Signer | None
-    recipients: list[str]
-    summary: str | None
-    cites: list[str]
-    number_variants: list[NumberVariant]
-    held: bool
-    origin: Origin
-
-
-@dataclass
-class Figure:
+@dataclass(kw_only=True)
+class FigureBase:
     """One indicator of a model: what was targeted and what was achieved."""
-
-    indicator: str
-    target: Quantity | None = None
-    result: Quantity | None = None
-    scope: str | None = None        # e.g. "cấp huyện" when one indicator is split by level
-    stated_percent: Decimal | None = None  # the share the document states, e.g. 116,6
-    note: str | None = None
-    source: str | None = None
 
     @property
     def percent(self) -> Decimal | None:
@@ -93,200 +53,84 @@ class Figure:
         return Decimal(self.result.value) * 100 / Decimal(self.target.value)
 
 
-@dataclass
-class Total:
-    """A stated figure: a national total, an event's output."""
-
-    indicator: str
-    value: Quantity
-    scope: str | None = None
-    note: str | None = None
-    source: str | None = None
-
-
-@dataclass
-class BudgetPart:
-    label: str
-    amount: Quantity
-
-
-@dataclass
-class Budget:
-    amount: Quantity | None
-    text: str | None
-    parts: list[BudgetPart]
-    reconciliation_note: str | None
-
-
-@dataclass
-class Model:
-    """A "Dân vận khéo" model."""
-
-    id: str
-    name: str
-    unit: str
-    implementer: str | None
-    year: int
-    level: str
-    field: str | None
-    status: str
-    description: str | None
-    place: str | None
-    responsible: str | None
-    budget: Budget | None
-    indicators: list[Figure]
-    sources: list[str]
-    note: str | None
-    origin: Origin
-
-
-@dataclass
-class Campaign:
-    id: str
-    name: str
-    year: int
-    organiser: str
-    description: str | None
-    sources: list[str]
-    origin: Origin
-
-
-@dataclass
-class Track:
-    """One line of activity of a peak day, with its national totals."""
-
-    id: str
-    name: str
-    scope: str | None
-    summary: str | None
-    totals: list[Total]
-    highlighted_units: list[str]
-
-
-@dataclass
-class Resource:
-    name: str
-    value: Quantity
-    quantity: Quantity | None = None
-    unit_of_measure: str | None = None
-
-
-@dataclass
-class Event:
-    name: str
-    source: str
-    date: dt.date | None = None
-    time: str | None = None
-    place: str | None = None
-    host: str | None = None
-    summary: str | None = None
-    figures: list[Total] = field(default_factory=list)
-    resources_total: Quantity | None = None
-    resources: list[Resource] = field(default_factory=list)
-    reconciliation_note: str | None = None
-
+@dataclass(kw_only=True)
+class EventBase:
     @property
     def resources_sum(self) -> int:
-        return sum(int(item.value.value) for item in self.resources)
+        return sum(int(item.value.value) for item in self.resources if item.value is not None)
 
 
-@dataclass
-class Deadline:
-    what: str
-    date: dt.date
-    time: str | None = None
-    weekday: str | None = None
-    set_by: str | None = None   # unit id
-    report_to: str | None = None
-    source: str | None = None
+@dataclass(kw_only=True)
+class PeakDayBase(Written):
+    """A Ngày cao điểm: one date, several tracks; its per-unit results come from data/results/."""
 
+    results: list = field(default_factory=list)
 
-@dataclass
-class LateReporters:
-    units: list[str]
-    source: str
-    note: str | None = None
-
-
-@dataclass
-class UnitResult:
-    """One row of a peak day's results: a unit's figure for one indicator."""
-
-    peak_day: str
-    unit: str
-    track: str
-    indicator: str
-    value: Quantity
-    source: str
-    note: str | None
-    origin: Origin
-
-
-@dataclass
-class PeakDay:
-    """A Ngày cao điểm: one date, several tracks, per-unit results."""
-
-    id: str
-    name: str
-    date: dt.date
-    weekday: str | None
-    campaign: str
-    organiser: str
-    directive: str | None
-    summary: str | None
-    tracks: list[Track]
-    central_event: Event | None
-    events: list[Event]
-    deadlines: list[Deadline]
-    late_reporters: LateReporters | None
-    sources: list[str]
-    origin: Origin
-    results: list[UnitResult] = field(default_factory=list)
-
-    def track(self, track_id: str) -> Track | None:
+    def track(self, track_id: str):
         return next((t for t in self.tracks if t.id == track_id), None)
 
 
-@dataclass
-class Content:
-    heading: str
-    text: str
-    field: str | None = None
+@dataclass(kw_only=True)
+class UnitResultBase(Written):
+    """One row of a peak day's results: a unit's figure for one indicator."""
+
+    peak_day: str
 
 
-@dataclass
-class Task:
-    text: str
-    responsible: str | None = None
+BEHAVIOUR = {"Figure": FigureBase, "Event": EventBase, "PeakDay": PeakDayBase, "UnitResult": UnitResultBase,
+             "Model": Written, "Document": Written, "Campaign": Written, "Plan": Written, "Indicator": Written}
 
 
-@dataclass
-class Target:
-    label: str
-    indicator: str | None = None
-    value: Quantity | None = None
-    note: str | None = None
+# --- the records, from their schemas ------------------------------------------------
+
+def record_type(name: str) -> type:
+    """The dataclass of the records marked ``"x-record": name`` in the schemas."""
+    return _record_type(kinds.SCHEMA_DIR, name)
 
 
-@dataclass
-class Plan:
-    """A directive or plan: its tasks, targets and deadlines."""
+@lru_cache(maxsize=None)
+def _record_type(folder: Path, name: str) -> type:
+    node = _declaration(folder, name)
+    required = set(kinds.view(node).get("required", ()))
+    fields = []
+    for prop, spec in kinds.properties(node).items():
+        if prop in required:
+            fields.append((prop, object))
+        elif spec.get("type") == "array":
+            fields.append((prop, list, dataclasses.field(default_factory=list)))
+        else:
+            fields.append((prop, object, dataclasses.field(default=spec.get("default"))))
+    base = BEHAVIOUR.get(name)
+    doc = kinds.view(node).get("description") or kinds.view(node).get("title")
+    return dataclasses.make_dataclass(name, fields, bases=(base,) if base else (), kw_only=True,
+                                      namespace={"__doc__": doc, "__module__": __name__})
 
-    id: str
-    document: str
-    unit: str
-    year: int
-    title: str
-    summary: str | None
-    campaign: str | None
-    peak_day: str | None
-    purposes: list[str]
-    contents: list[Content]
-    tasks: list[Task]
-    targets: list[Target]
-    models: list[str]
-    deadlines: list[Deadline]
-    origin: Origin
+
+def _declaration(folder: Path, name: str) -> dict:
+    for kind in kinds.KINDS:
+        found = _find(kinds._schema(folder, kind), name)
+        if found is not None:
+            return found
+    raise AttributeError(f"no schema declares the record {name}")
+
+
+def _find(node: object, name: str) -> dict | None:
+    if isinstance(node, dict):
+        if kinds.view(node).get("x-record") == name:
+            return node
+        children = node.values()
+    elif isinstance(node, list):
+        children = node
+    else:
+        return None
+    return next((found for child in children if (found := _find(child, name)) is not None), None)
+
+
+def __getattr__(name: str) -> type:
+    """``records.Model``, ``records.Figure``…: the record types of the project's schemas."""
+    if name[:1].isupper():
+        return record_type(name)
+    raise AttributeError(name)
 
 
 @dataclass
@@ -294,12 +138,13 @@ class Dataset:
     """Everything under data/, checked and linked."""
 
     units: UnitRegistry
-    indicators: dict[str, Indicator] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
-    models: dict[str, Model] = field(default_factory=dict)
-    campaigns: dict[str, Campaign] = field(default_factory=dict)
-    peak_days: dict[str, PeakDay] = field(default_factory=dict)
-    plans: dict[str, Plan] = field(default_factory=dict)
+    indicators: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
+    models: dict = field(default_factory=dict)
+    campaigns: dict = field(default_factory=dict)
+    peak_days: dict = field(default_factory=dict)
+    plans: dict = field(default_factory=dict)
 
     def unit(self, unit_id: str) -> Unit:
         return self.units.by_id[unit_id]
+

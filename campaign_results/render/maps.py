@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .format import number
+from ..format import number
 
 MAP_VERSION = 1
 COLOURS = ("#deebf7", "#9ecae1", "#4292c6", "#08519c")  # light to dark; no data is grey and hatched

@@ -13,15 +13,16 @@ import hashlib
 import json
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from .. import kinds
+from ..model.changes import Publish
 from ..model.records import Dataset
-from ..project import Project
-from . import format as fmt
+from .. import format as fmt
 from . import urls
 from .charts import ChartCache
 from .docs_folder import DocsFolder
@@ -31,17 +32,20 @@ from .tables import SHOWN_ROWS, Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-LEVELS = {"trung-uong": "Trung ương", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
-FIELDS = {
-    "kinh-te": "Kinh tế",
-    "van-hoa-xa-hoi": "Văn hóa – xã hội",
-    "quoc-phong-an-ninh": "Quốc phòng – an ninh",
-    "xay-dung-he-thong-chinh-tri": "Xây dựng hệ thống chính trị",
-    "doan-the": "Đoàn thể",
-}
-STATUSES = {"ke-hoach": "Dự kiến (kế hoạch)", "de-nghi": "Đề nghị công nhận", "cong-nhan": "Đã công nhận"}
-DOCUMENT_TYPES = {"CV": "Công văn", "KH": "Kế hoạch", "BC": "Báo cáo", "HD": "Hướng dẫn",
-                  "QĐ": "Quyết định", "NQ": "Nghị quyết", "TB": "Thông báo", "CT": "Chỉ thị"}
+# The labels of the vocabularies, as the schemas declare them (x-labels).
+LEVELS = kinds.labels("model", "level")
+FIELDS = kinds.labels("model", "field")
+STATUSES = kinds.labels("model", "status")
+DOCUMENT_TYPES = kinds.labels("document", "type")
+
+
+@dataclass
+class SiteInputs:
+    """What the pages show besides the dataset, read by the orchestrator (``site_inputs.py``)."""
+
+    dictionary: list[dict] = field(default_factory=list)  # the record kinds' fields (kinds.dictionary)
+    publishes: list[Publish] = field(default_factory=list)  # the latest publishes, newest first
+    boundaries: Path | None = None  # the folder of the provinces' GeoJSON boundaries
 
 
 @dataclass
@@ -64,9 +68,9 @@ class EmbeddedChart:
 
 class Renderer:
     def __init__(self, dataset: Dataset, docs: DocsFolder, chart_cache: ChartCache, search: SearchIndex,
-                 project: Project | None = None, static: DocsFolder | None = None) -> None:
+                 inputs: SiteInputs | None = None, static: DocsFolder | None = None) -> None:
         self.dataset = dataset
-        self.project = project or Project()  # whose history and map boundaries the pages show
+        self.inputs = inputs or SiteInputs()
         self.docs = docs
         self.static = static or docs  # files published beside MkDocs' output (a long table's rows)
         self.charts = chart_cache

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 
 from ..model.records import Dataset
 from ..parallel import BackgroundJob
-from ..project import Project
 from .charts import ChartCache
 from .docs_folder import DocsFolder
-from .renderer import PlannedPage, Renderer
+from .renderer import PlannedPage, Renderer, SiteInputs
 from .search_index import SearchEntry, SearchIndex
 from .sections import changes, documents, downloads, errors, home, indicators, maps, models, peak_days, units, years
 
@@ -70,13 +69,13 @@ class SitePlan:
 
 
 def plan_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache, search: SearchIndex,
-              project: Project | None = None, static: DocsFolder | None = None) -> SitePlan:
+              inputs: SiteInputs, static: DocsFolder | None = None) -> SitePlan:
     """Plan every generated page into ``docs`` (after content/ was copied in, whose pages stay; any
     other file there that the plan does not name is removed). Writing the pages asks ``charts`` for
     the images they show and gives each page's words to ``search``; ``static`` receives the files
-    published beside MkDocs' output (by default, ``docs``); ``project``: the one being built (by
-    default, this checkout)."""
-    renderer = Renderer(dataset, docs, charts, search, project, static)
+    published beside MkDocs' output (by default, ``docs``); ``inputs``: what the pages show besides
+    the dataset (the data dictionary, the history of publishes, the map boundaries)."""
+    renderer = Renderer(dataset, docs, charts, search, inputs, static)
     for section in SECTIONS:
         section.plan(renderer)
     entries = [e for e in renderer.planned if not e.last] + [e for e in renderer.planned if e.last]
@@ -85,10 +84,10 @@ def plan_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache, search: Se
 
 
 def render_site(dataset: Dataset, docs: DocsFolder, charts: ChartCache, search: SearchIndex,
-                in_background: bool | None = None, project: Project | None = None,
+                inputs: SiteInputs, in_background: bool | None = None,
                 static: DocsFolder | None = None) -> None:
     """Plan and write every generated page (see :func:`plan_site`, :meth:`SitePlan.write_all`)."""
-    plan_site(dataset, docs, charts, search, project, static).write_all(in_background)
+    plan_site(dataset, docs, charts, search, inputs, static).write_all(in_background)
 
 
 def _write_part(renderer: Renderer, entries: list[PlannedPage]) -> tuple[DocsFolder, DocsFolder, ChartCache,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..numbers import Quantity
-from . import format as fmt
+from .. import format as fmt
 from .safe import h
 
 

@@ -1,14 +1,15 @@
 """What changed: the records each publish added, changed or removed, with their headline
-figures (``data_changes``), as a page and as an Atom feed."""
+figures (read from the history by ``data_changes``, given in the site's inputs), as a page and
+as an Atom feed."""
 
 from __future__ import annotations
 
 import os
 from xml.sax.saxutils import escape
 
-from ...data_changes import REMOVED, Publish, RecordChange, publishes
-from .. import urls
+from ...model.changes import REMOVED, Publish, RecordChange
 from ...model.records import Dataset
+from .. import urls
 from ..renderer import Renderer
 
 PAGE = urls.CHANGES
@@ -37,7 +38,7 @@ def plan(r: Renderer) -> None:
 
 
 def _changes(r: Renderer) -> None:
-    found = publishes(r.project.root, r.dataset, SHOWN)
+    found = r.inputs.publishes[:SHOWN]
     shown = [{"publish": p, "more": max(0, len(p.records) - LISTED),
               "items": [{"change": c, "page": record_page(r.dataset, c)} for c in p.records[:LISTED]]}
              for p in found]

@@ -25,7 +25,7 @@ def _maps(r: Renderer) -> None:
     for day in r.dataset.peak_days.values():
         for result in day.results:
             counts[result.unit] += 1
-    geo = r.project.data_dir / "reference" / "geo"
+    geo = r.inputs.boundaries
     maps = []
     for system, label, geojson in ((SYSTEM_63, "63 tỉnh, thành (đến 30/6/2025)", "vn_provinces_63_simplified.geojson"),
                                    (SYSTEM_34, "34 tỉnh, thành (từ 1/7/2025)", "vn_provinces_34_simplified.geojson")):

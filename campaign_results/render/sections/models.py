@@ -7,7 +7,7 @@ from functools import partial
 
 from .. import urls
 from ..bar_chart import BarChart
-from ..format import percent
+from ...format import percent
 from ..renderer import FIELDS, LEVELS, STATUSES, Renderer
 from ..tables import Cell, Table, number_cell, percent_cell, quantity_cell, text_cell
 

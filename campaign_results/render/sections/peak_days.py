@@ -6,7 +6,7 @@ from functools import partial
 
 from .. import urls
 from ..bar_chart import BarChart
-from ..format import clock, money, number, quantity
+from ...format import clock, money, number, quantity
 from ..renderer import Renderer
 from ..share_card import ShareCard
 from ..tables import Cell, Table, date_cell, note_cell, number_cell, quantity_cell, text_cell

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ...model.units import SYSTEM_34, SYSTEM_63
 from .. import urls
-from ..format import number
+from ...format import number
 from ..renderer import LEVELS, STATUSES, Renderer
 from ..share_card import ShareCard
 from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_cell

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..dates import format_date
-from ..numbers import Quantity
-from ..numbers import format_number as number
+from .dates import format_date
+from .numbers import Quantity
+from .numbers import format_number as number
 
 _BILLION = 1_000_000_000
 _MILLION = 1_000_000
