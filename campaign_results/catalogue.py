@@ -358,7 +358,7 @@ RULES: dict[str, Rule] = _rules(
          "Ngày {date} là {actual}, không phải {stated}.",
          "Kiểm tra lại ngày hoặc thứ ghi trong văn bản gốc.",
          "date: 12/8/2023\nweekday: Thứ Sáu"),
-    # Dates that must come in order (campaign_results/validate/consistency.py).
+    # Dates that must come in order (campaign_results/crosscheck/consistency.py).
     Rule("report-before-peak-day", E,
          "Báo cáo kết quả {report} ghi ngày {report_date}, trước Ngày cao điểm {peak_day_date}.",
          "Báo cáo kết quả phải ban hành sau Ngày cao điểm; kiểm tra ngày của báo cáo.",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import format, history
-from .load.discover import load_records
+from .load.discover import load_records, peak_day_of_table
 from .model.changes import ADDED, CHANGED, KIND_ORDER, REMOVED, FigureChange, Publish, RecordChange
 from .model.records import Dataset
 from .numbers import NumberError, parse_quantity
@@ -146,8 +146,8 @@ class _Namer:
 
     def _peak_day(self, table: str):
         days = self.dataset.peak_days if self.dataset else {}
-        fitting = [d for d in days if table == d or (table.startswith(d) and table[len(d)] in "-_. ")]
-        return days[max(fitting, key=len)] if fitting else None
+        found = peak_day_of_table(table, days)
+        return days[found] if found else None
 
     def _unit(self, name: str, on: dt.date | None) -> tuple[str, str]:
         """(key, name) of a unit as written in a record."""

@@ -53,6 +53,11 @@ def date(value: dt.date | None) -> str:
     return format_date(value) if value else ""
 
 
+def peak_day_label(value: dt.date) -> str:
+    """A peak day as pages name it: "Ngày cao điểm 11/8/2023"."""
+    return f"Ngày cao điểm {format_date(value)}"
+
+
 def clock(value: str | None) -> str:
     """"07:30" → "7h30", as the documents write times."""
     if not value:

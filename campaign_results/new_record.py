@@ -25,7 +25,8 @@ import yaml
 
 from .dates import DateError, format_date, parse_date
 from .files import create_atomically
-from .model.units import Unit, UnitRegistry, load_provinces, load_units
+from .load.yaml_file import parse_yaml
+from .model.units import Unit, UnitRegistry, load_provinces, unit_from_record
 from .problems import Place, make_problem
 from .project import Project
 from .text import slugify
@@ -243,3 +244,16 @@ def create(project: Project, kind: str, *, unit: str | None = None, year: int | 
     to_fill = [(number, line.split(PLACEHOLDER, 1)[1].strip().rstrip('"'))
                for number, line in enumerate(text.splitlines(), start=1) if PLACEHOLDER in line]
     return NewRecord(path, to_fill)
+
+
+def load_units(units_dir: Path, registry: UnitRegistry) -> None:
+    """Add the units of data/units/ whose files read as records (the check reports the others),
+    without their file: for a command that names units, not for the check. A symbolic link
+    out of data/ is left out, as the check refuses it."""
+    data_dir = units_dir.resolve().parent
+    for path in sorted(units_dir.rglob("*.yaml")):
+        if not path.is_file() or not path.resolve().is_relative_to(data_dir):
+            continue
+        data = parse_yaml(path.read_text(encoding="utf-8")).data
+        if isinstance(data, dict) and all(isinstance(data.get(key), str) for key in ("id", "name", "kind")):
+            registry.add(unit_from_record(data))

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 
 from .. import kinds
 from ..dates import parse_date, parse_time
-from ..load.discover import RawRecord
+from ..load.discover import RawRecord, peak_day_of_table
 from ..load.yaml_file import Mapping
 from ..model import records as r
 from ..model.units import UnitRegistry, load_provinces, unit_from_record
@@ -225,13 +225,11 @@ class DatasetBuilder:
         self.dataset.units.add(unit_from_record(data, raw.file))
 
     def _results_peak_day(self, table: str) -> str | None:
-        """The peak day id a results file is named after: its name, or the longest peak day id
-        (valid or not) it begins with, followed by "-", "_", "." or a space."""
+        """The peak day id (valid or not) a results file is named after."""
         if table not in self._table_ids:
             ids = [*self.dataset.peak_days, *self.invalid_ids.get("peak_day", ()),
                    *self.unreadable.get("peak_day", {})]
-            found = [i for i in ids if table == i or (table.startswith(i) and table[len(i)] in "-_. ")]
-            self._table_ids[table] = max(found, key=len) if found else None
+            self._table_ids[table] = peak_day_of_table(table, ids)
         return self._table_ids[table]
 
     def _by_name(self, value: str, vocabulary: str, names: dict[str, str], prefix: bool) -> str | None:

@@ -54,6 +54,14 @@ _CODE_COLUMNS = ("track", "indicator")  # given by code or by name
 _IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
 
 
+def peak_day_of_table(table: str, peak_day_ids) -> str | None:
+    """The peak day a results file (or sheet) is named after: its name, or the longest of
+    ``peak_day_ids`` it begins with, followed by "-", "_", "." or a space
+    ("2023-08-11-x-vinh-long" → "2023-08-11-x")."""
+    found = [i for i in peak_day_ids if table == i or (table.startswith(i) and table[len(i)] in "-_. ")]
+    return max(found, key=len) if found else None
+
+
 @dataclass
 class RawRecord:
     """One record as read from disk, before any check: a YAML file or a CSV row."""

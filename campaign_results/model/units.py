@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import format_date
-from ..load.yaml_file import parse_yaml
 from ..problems import did_you_mean
 from ..text import fold, slugify
 
@@ -162,16 +161,3 @@ def unit_from_record(data: dict, file: str | None = None) -> Unit:
     """A unit that is not a province, from its record in data/units/ (checked by its schema)."""
     return Unit(id=data["id"], name=data["name"], short_name=data["name"], kind=data["kind"],
                 aliases=list(data.get("aliases", [])), file=file)
-
-
-def load_units(units_dir: Path, registry: UnitRegistry) -> None:
-    """Add the units of data/units/ whose files read as records (the check reports the others),
-    without their file: for a command that names units, not for the check. A symbolic link
-    out of data/ is left out, as the check refuses it."""
-    data_dir = units_dir.resolve().parent
-    for path in sorted(units_dir.rglob("*.yaml")):
-        if not path.is_file() or not path.resolve().is_relative_to(data_dir):
-            continue
-        data = parse_yaml(path.read_text(encoding="utf-8")).data
-        if isinstance(data, dict) and all(isinstance(data.get(key), str) for key in ("id", "name", "kind")):
-            registry.add(unit_from_record(data))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
+from ...format import peak_day_label
 from .. import urls
 from ..renderer import DOCUMENT_TYPES, Renderer
 from ..tables import Cell, Table, date_cell, text_cell
@@ -25,7 +26,7 @@ def plan(r: Renderer) -> None:
         for doc_id in c.sources:
             cite(doc_id, urls.campaign(c.id), f"Chiến dịch: {c.name}")
     for day in r.dataset.peak_days.values():
-        label = f"Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}"
+        label = peak_day_label(day.date)
         for doc_id in [*day.sources, day.directive] + [res.source for res in day.results]:
             cite(doc_id, urls.peak_day(day.id), label)
     for plan in r.dataset.plans.values():

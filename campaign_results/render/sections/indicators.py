@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
+from ...format import peak_day_label
 from .. import urls
 from ..renderer import Renderer
 from ..tables import Cell, Table, number_cell, quantity_cell, text_cell
@@ -13,7 +14,7 @@ from ..tables import Cell, Table, number_cell, quantity_cell, text_cell
 def plan(r: Renderer) -> None:
     rows: dict[str, list] = defaultdict(list)  # code → [(year, where-cell, unit id, scope, target, value)]
     for day in r.dataset.peak_days.values():
-        name = f"Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}"
+        name = peak_day_label(day.date)
         for track in day.tracks:
             for total in track.totals:
                 rows[total.indicator].append((day.date.year, urls.peak_day(day.id), name, None,

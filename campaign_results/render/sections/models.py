@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import partial
 
+from ...format import percent
 from .. import urls
 from ..bar_chart import BarChart
-from ...format import percent
 from ..renderer import FIELDS, LEVELS, STATUSES, Renderer
 from ..tables import Cell, Table, number_cell, percent_cell, quantity_cell, text_cell
 

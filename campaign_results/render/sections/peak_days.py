@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
+from ...format import clock, money, number, peak_day_label, quantity
 from .. import urls
 from ..bar_chart import BarChart
-from ...format import clock, money, number, quantity
 from ..renderer import Renderer
 from ..share_card import ShareCard
 from ..tables import Cell, Table, date_cell, note_cell, number_cell, quantity_cell, text_cell
@@ -65,12 +65,12 @@ def _peak_day_page(r: Renderer, day) -> None:
     card = ShareCard(day.name, tuple(
         (r.indicator_label(t.indicator), quantity(t.value, r.indicator_kind(t.indicator)))
         for track in day.tracks for t in track.totals[:2])[:4],
-        f"Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}")
+        peak_day_label(day.date))
     r.page(page, "peak_day.md.j2", day=day, tracks=tracks, central=central, events=events,
            search_words=search_words, image=r.share_image(card),
            deadlines=deadlines if day.deadlines else None, plans=plans,
            campaign=r.dataset.campaigns.get(day.campaign),
-           description=f"Kết quả Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}: {headline}.")
+           description=f"Kết quả {peak_day_label(day.date)}: {headline}.")
 
 
 def _track(r: Renderer, page: str, day, track) -> dict:

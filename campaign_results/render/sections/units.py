@@ -11,9 +11,9 @@ from functools import partial
 
 from markupsafe import Markup
 
+from ...format import number, peak_day_label
 from ...model.units import SYSTEM_34, SYSTEM_63
 from .. import urls
-from ...format import number
 from ..renderer import LEVELS, STATUSES, Renderer
 from ..share_card import ShareCard
 from ..tables import Cell, Table, date_cell, number_cell, quantity_cell, text_cell
@@ -79,7 +79,7 @@ def _results_table(r: Renderer, page: str, rows) -> Table | None:
                   caption="Kết quả tại các Ngày cao điểm")
     for day, res in sorted(rows, key=lambda x: (x[0].date, x[1].track, x[1].indicator), reverse=True):
         track = day.track(res.track)
-        table.add([date_cell(day.date), Cell(r.a(page, urls.peak_day(day.id), f"Ngày cao điểm {day.date.day}/{day.date.month}/{day.date.year}")),
+        table.add([date_cell(day.date), Cell(r.a(page, urls.peak_day(day.id), peak_day_label(day.date))),
                    text_cell(track.name),
                    Cell(r.a(page, urls.indicator(res.indicator), r.indicator_label(res.indicator))),
                    quantity_cell(res.value, r.indicator_kind(res.indicator)), text_cell(r.unit_name(res.unit))])
