@@ -203,6 +203,10 @@ RULES: dict[str, Rule] = _rules(
          "Hà Tĩnh,dich-vu-cong,doi-hinh,612,\"Triển khai   (dấu \" mở ô ghi chú ở dòng cuối, không đóng)"),
     # --- Spreadsheets (data/results/*.xlsx and import-xlsx) --------------------
     # A cell's name ("Kết quả!D5 (Kết quả)") is the problem's field; its line is the sheet row.
+    Rule("sheet-not-found", E,
+         "Không tìm thấy tệp \"{file}\".",
+         "Kiểm tra tên và đường dẫn của tệp Excel trong lệnh import-xlsx (đường dẫn tính từ thư mục dự án).",
+         "python build_site.py import-xlsx ket-qua.xlsx khi tệp nằm ở thư mục khác"),
     Rule("sheet-unreadable", E,
          "Không mở được tệp Excel: {detail}.",
          "Mở tệp bằng Excel, chọn Lưu thành (Save As) → \"Excel Workbook (.xlsx)\", rồi tải lên lại.",
@@ -381,9 +385,13 @@ RULES: dict[str, Rule] = _rules(
          "Kiểm tra ngày của hạn và ngày của văn bản {document}.",
          "kế hoạch ban hành ngày 04/8/2023 có hạn ngày 04/7/2023"),
     Rule("year-mismatch", E,
-         "Năm {year} không khớp với {what} ({other}).",
-         "Kiểm tra năm của mô hình và ngày của văn bản nguồn.",
+         "Năm {year} không khớp với văn bản {document} (ngày {date}).",
+         "Kiểm tra năm (year) của bản ghi và ngày của văn bản nguồn.",
          "year: 2019 với văn bản ngày 18/11/2021"),
+    Rule("campaign-year-mismatch", E,
+         "Ngày cao điểm năm {year} không thuộc chiến dịch \"{campaign}\" năm {campaign_year}.",
+         "Kiểm tra ngày (date) của Ngày cao điểm và mã chiến dịch (campaign), hoặc năm (year) của chiến dịch.",
+         "date: 11/8/2023 với chiến dịch năm 2022"),
     # --- Text safety -------------------------------------------------------
     Rule("html-script", E,
          "Văn bản chứa mã có thể chạy trên trang web ({found}).",
@@ -511,10 +519,15 @@ RULES: dict[str, Rule] = _rules(
          "chữ số?) và tổng toàn quốc trong văn bản gốc.",
          "tổng toàn quốc gần 500 đội hình, các đơn vị cộng lại 1.944"),
     Rule("duplicate-result", E,
-         "Kết quả của \"{unit}\" cho chỉ tiêu \"{indicator}\" ({track}) đã có ở {other}.",
+         "Kết quả của \"{unit}\" cho chỉ tiêu \"{indicator}\" ({track}) đã có ở dòng {line}.",
          "Giữ một dòng, xoá dòng kia. Nếu là hai số khác nhau, kiểm tra lại văn bản gốc, giữ số "
          "đúng và ghi rõ ở cột note.",
          "hai dòng Hưng Yên, dich-vu-cong, doi-hinh"),
+    Rule("duplicate-result-other-file", E,
+         "Kết quả của \"{unit}\" cho chỉ tiêu \"{indicator}\" ({track}) đã có ở tệp {file}, dòng {line}.",
+         "Giữ một dòng ở một tệp, xoá dòng kia. Nếu là hai số khác nhau, kiểm tra lại văn bản gốc, "
+         "giữ số đúng và ghi rõ ở cột note.",
+         "cùng một dòng ở hai tệp kết quả của một Ngày cao điểm"),
     Rule("percent-mismatch", E,
          "Tỉ lệ ghi \"{stated}\" khác tỉ lệ tính từ kết quả/chỉ tiêu ({computed}).",
          "Kiểm tra kết quả, chỉ tiêu và tỉ lệ trong văn bản gốc.",

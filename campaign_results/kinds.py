@@ -67,8 +67,9 @@ def schema(kind: str) -> dict:
 def _inline_references(node: object, resolver, inside: tuple = ()) -> object:
     """``node`` with every ``$ref`` replaced by the schema it points to, so that validating
     10.000 records does not look the same references up again and again (most of the time
-    it took). A ``$ref`` beside other keywords becomes an ``allOf`` item, which validates and
-    reports the same way."""
+    it took). A ``$ref`` beside annotations only (``x-`` keywords, a description) becomes the
+    schema it points to with those added; beside other keywords, an ``allOf`` item, which
+    validates and reports the same way."""
     if isinstance(node, list):
         return [_inline_references(item, resolver, inside) for item in node]
     if not isinstance(node, dict):
@@ -83,15 +84,24 @@ def _inline_references(node: object, resolver, inside: tuple = ()) -> object:
     target = _inline_references(resolved.contents, resolved.resolver, inside + (id(resolved.contents),))
     if not rest:
         return target
+    if all(key.startswith("x-") or key in _ANNOTATIONS for key in rest):
+        return {**target, **rest}  # only annotations beside the $ref: nothing more to validate
     rest["allOf"] = [*rest.get("allOf", []), target]
     return rest
 
 
+_ANNOTATIONS = {"description", "title", "default"}
+
+
 def view(node: dict) -> dict:
     """A schema node with the keywords of its ``allOf`` items (an inlined ``$ref``) merged in,
-    its own keywords first: what the pipeline reads of a field."""
+    its own keywords first: what the pipeline reads of a field. Made once per node (the
+    dataset builder asks for each field of each record)."""
     if "allOf" not in node:
         return node
+    known = _views.get(id(node))
+    if known is not None and known[0] is node:
+        return known[1]
     merged: dict = {}
     for part in node["allOf"]:
         for key, value in view(part).items():
@@ -99,12 +109,22 @@ def view(node: dict) -> dict:
     for key, value in node.items():
         if key != "allOf":
             merged[key] = value
+    _views[id(node)] = (node, merged)  # the node is kept, so that its id is not reused
     return merged
 
 
 def properties(node: dict) -> dict[str, dict]:
     """The fields of an object node, in the order they are declared, each as its :func:`view`."""
-    return {name: view(spec) for name, spec in view(node).get("properties", {}).items()}
+    known = _properties.get(id(node))
+    if known is not None and known[0] is node:
+        return known[1]
+    found = {name: view(spec) for name, spec in view(node).get("properties", {}).items()}
+    _properties[id(node)] = (node, found)
+    return found
+
+
+_views: dict[int, tuple[dict, dict]] = {}
+_properties: dict[int, tuple[dict, dict]] = {}
 
 
 def field(kind: str, *path: str) -> dict:

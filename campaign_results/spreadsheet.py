@@ -97,8 +97,7 @@ def import_results(project: Project, workbook: Path, peak_day_id: str, source: s
     target = project.data_dir / "results" / f"{peak_day_id}.csv"
     shown_target = target.relative_to(project.root).as_posix()
     if not workbook.exists():
-        report.add("sheet-unreadable", Place(name),
-                   detail=f"không tìm thấy tệp \"{workbook}\" (kiểm tra tên và đường dẫn tệp trong lệnh)")
+        report.add("sheet-not-found", Place(name), file=str(workbook))
         return result
     if target.exists() and not replace:
         existing = _rows_written(target.read_bytes())

@@ -213,6 +213,9 @@ CASES = [
          edit={"data/plans/kien-giang-2023-ngay-cao-diem-11-8.yaml": ("date: 04/8/2023", "date: 04/7/2023")}),
     Case("model year far from its document", [("year-mismatch", NEW_MODEL, "sources:")],
          write={NEW_MODEL: model(year="2018")}),
+    Case("peak day outside the year of its campaign", [("campaign-year-mismatch", PEAK_DAY_FILE, "date: 11/8/2023")],
+         edit={"data/campaigns/2023-thanh-nien-tinh-nguyen-he.yaml": ("year: 2023", "year: 2022")},
+         hint_contains="năm 2022"),
     # --- text safety -----------------------------------------------------------
     Case("script in a description", [("html-script", NEW_MODEL, "description:")],
          write={NEW_MODEL: model(description='"Kết quả <script>alert(1)</script>"')}),
@@ -266,7 +269,7 @@ CASES = [
     Case("same result twice", [("duplicate-result", RESULTS_FILE, 3)],
          write={RESULTS_FILE: RESULTS_HEADER + RESULT_ROW + RESULT_ROW}, hint_contains="đã có ở dòng 2."),
     Case("same result in two files of one peak day names the other file",
-         [("duplicate-result", RESULTS_FILE, "Hưng Yên,dich-vu-cong,doi-hinh,161,")],  # (read second)
+         [("duplicate-result-other-file", RESULTS_FILE, "Hưng Yên,dich-vu-cong,doi-hinh,161,")],  # (read second)
          write={f"data/results/{PEAK_DAY}-hung-yen.csv": RESULTS_HEADER + RESULT_ROW},
          hint_contains=f"đã có ở tệp data/results/{PEAK_DAY}-hung-yen.csv, dòng 2."),
     Case("stated percent against result/target", [("percent-mismatch", MODEL_FILE, "stated_percent: 106,6%")],

@@ -20,7 +20,7 @@ RESULTS = f"data/results/{PEAK_DAY}.csv"
 TEMPLATE = "content/assets/mau-ket-qua-ngay-cao-diem.xlsx"
 # rules only import-xlsx reports; each has its own test below (the other spreadsheet rules are
 # also reported for a workbook in data/results/, and have their cases in bad_inputs.py)
-IMPORT_ONLY_RULES = {"results-exist"}
+IMPORT_ONLY_RULES = {"results-exist", "sheet-not-found"}
 
 
 def fill_template(project: Path, rows: list[list], target: Path, headers: list[str] | None = None) -> Path:
@@ -229,8 +229,8 @@ def test_a_results_csv_in_a_legacy_encoding_given_as_the_workbook(project: Path,
 def test_a_workbook_that_does_not_exist_is_named(project: Path, tmp_path: Path) -> None:
     before = (project / RESULTS).read_bytes()
     found = problems(project, tmp_path / "khong-co.xlsx", "--replace")
-    assert [f["title"] for f in found] == ["sheet-unreadable"]
-    assert "không tìm thấy tệp" in found[0]["message"] and "khong-co.xlsx" in found[0]["message"]
+    assert [f["title"] for f in found] == ["sheet-not-found"]
+    assert "Không tìm thấy tệp" in found[0]["message"] and "khong-co.xlsx" in found[0]["message"]
     assert (project / RESULTS).read_bytes() == before
 
 

@@ -11,6 +11,8 @@ on; numbers are read with the kind of their indicator.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
@@ -28,6 +30,49 @@ from .schema import place_of
 
 # Each kind after the kinds its records name (a model's unit is read at its documents' dates).
 BUILD_ORDER = ("indicator", "unit", "document", "campaign", "model", "peak_day", "result", "plan")
+
+
+@dataclass(frozen=True)
+class _ObjectPlan:
+    fields: tuple  # (name, field plan, required)
+    make: Callable  # the record type, or a plain namespace for an object without x-record
+
+
+_PLANS: dict[int, tuple[dict, _ObjectPlan]] = {}  # id of a schema node → (the node, kept alive; its plan)
+
+
+def _object_plan(node: dict) -> _ObjectPlan:
+    """How the fields of an object are read, decided once per schema node."""
+    known = _PLANS.get(id(node))
+    if known is None or known[0] is not node:
+        spec = kinds.view(node)
+        required = set(spec.get("required", ()))
+        fields = tuple((name, _field_plan(field), name in required)
+                       for name, field in kinds.properties(node).items())
+        make = r.record_type(spec["x-record"]) if "x-record" in spec else SimpleNamespace
+        known = _PLANS[id(node)] = (node, _ObjectPlan(fields, make))
+    return known[1]
+
+
+def _field_plan(spec: dict) -> tuple:
+    """How a field is read, decided once from its schema: (how, detail)."""
+    if spec.get("type") == "array":
+        items = kinds.view(spec["items"])
+        if "x-ref" in spec:
+            items = {**items, "x-ref": spec["x-ref"]}
+        return "list", _field_plan(items)
+    if "properties" in spec:
+        return "object", spec
+    if spec.get("x-unit"):
+        return "unit", None
+    if "x-ref" in spec:
+        return "ref", spec["x-ref"]
+    if "x-number" in spec:
+        return "number", spec["x-number"]
+    for keyword, read in (("x-date", parse_date), ("x-time", parse_time), ("x-percent", parse_percent)):
+        if spec.get(keyword):
+            return "read", read
+    return "plain", spec.get("default")
 
 
 class DatasetBuilder:
@@ -143,50 +188,46 @@ class DatasetBuilder:
         """The typed record of an object ``data`` declared by ``node``, each field read once by
         its schema, and whether every required field could be read. ``given``: fields already
         read by the caller (and where the record is)."""
-        given = given or {}
-        spec = kinds.view(node)
-        required = set(spec.get("required", ()))
-        fields, complete = dict(given), True
-        indicator = given.get("indicator", data.get("indicator"))  # gives its kind to a quantity
-        for name, field_spec in kinds.properties(node).items():
-            if name in given:
+        plan = _object_plan(node)
+        fields = dict(given) if given else {}
+        complete = True
+        indicator = fields.get("indicator", data.get("indicator"))  # gives its kind to a quantity
+        for name, field_plan, required in plan.fields:
+            if name in fields:
                 continue
-            value = self.value(raw, field_spec, data.get(name), (*path, name), on, indicator)
+            value = data.get(name)
+            if field_plan[0] == "plain":  # most fields: text as written (checked by the schema)
+                value = field_plan[1] if value is None else value
+            else:
+                value = self.value(raw, field_plan, value, (*path, name), on, indicator)
             fields[name] = value
-            if value is None and name in required:
+            if value is None and required:
                 complete = False
-        made = r.record_type(spec["x-record"])(**fields) if "x-record" in spec else SimpleNamespace(**fields)
-        return made, complete
+        return plan.make(**fields), complete
 
-    def value(self, raw: RawRecord, spec: dict, value, path: tuple, on: dt.date | None, indicator=None):
-        """One field's value, read as its schema declares: a list item by item (leaving out the
-        items that could not be read: their problem is reported), an object as a record, a unit
-        resolved at ``on``, a reference noted for checking, a number of its indicator's kind."""
+    def value(self, raw: RawRecord, plan: tuple, value, path: tuple, on: dt.date | None, indicator=None):
+        """One field's value, read as its schema declares (its plan, :func:`_field_plan`): a list
+        item by item (leaving out the items that could not be read: their problem is reported),
+        an object as a record, a unit resolved at ``on``, a reference noted for checking, a
+        number of its indicator's kind, a date, a time, a percentage."""
+        how, detail = plan
         if value is None:
-            return [] if spec.get("type") == "array" else spec.get("default")
-        if spec.get("type") == "array":
-            items = kinds.view(spec["items"])
-            if "x-ref" in spec:
-                items = {**items, "x-ref": spec["x-ref"]}
-            read = [self.value(raw, items, item, (*path, i), on) for i, item in enumerate(value)]
+            return [] if how == "list" else detail if how == "plain" else None
+        if how == "plain":
+            return value
+        if how == "list":
+            read = [self.value(raw, detail, item, (*path, i), on) for i, item in enumerate(value)]
             return [item for item in read if item is not None]
-        if "properties" in spec:
-            made, complete = self.record(raw, spec, value, path, on)
+        if how == "object":
+            made, complete = self.record(raw, detail, value, path, on)
             return made if complete else None
-        if spec.get("x-unit"):
+        if how == "unit":
             return self.unit(raw, value, on, *path)
-        if "x-ref" in spec:
-            return self.refer(spec["x-ref"], value, raw, *path)
-        if "x-number" in spec:
-            kind = spec["x-number"]
-            return self.quantity(raw, value, self.indicator_kind(indicator) if kind == ANY else kind, *path)
-        if spec.get("x-date"):
-            return parse_date(value)
-        if spec.get("x-time"):
-            return parse_time(value)
-        if spec.get("x-percent"):
-            return parse_percent(value)
-        return value
+        if how == "ref":
+            return self.refer(detail, value, raw, *path)
+        if how == "number":
+            return self.quantity(raw, value, self.indicator_kind(indicator) if detail == ANY else detail, *path)
+        return detail(value)  # a date, time or percentage, already checked by the schema stage
 
     # --- the build ----------------------------------------------------------
 

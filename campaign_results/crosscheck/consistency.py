@@ -100,7 +100,7 @@ def _check_models(dataset: Dataset, report: Report) -> None:
             doc = dataset.documents.get(doc_id)
             if doc and doc.date and abs(doc.date.year - model.year) > 1:
                 report.add("year-mismatch", _place(model.origin, "sources", i), year=model.year,
-                           what=f"văn bản nguồn {doc.number or doc.id}", other=format_date(doc.date))
+                           document=doc.number or doc.id, date=format_date(doc.date))
 
 
 def _check_sum(parts: list[Quantity], total: Quantity, place: Place, report: Report,
@@ -156,8 +156,8 @@ def _check_peak_days(dataset: Dataset, report: Report) -> None:
         _check_weekday(day.weekday, day.date, day.origin, ("weekday",), report)
         campaign = dataset.campaigns.get(day.campaign)
         if campaign and campaign.year != day.date.year:
-            report.add("year-mismatch", _place(day.origin, "date"), year=day.date.year,
-                       what=f"chiến dịch {campaign.name}", other=campaign.year)
+            report.add("campaign-year-mismatch", _place(day.origin, "date"), year=day.date.year,
+                       campaign=campaign.name, campaign_year=campaign.year)
         for i, doc_id in enumerate(day.sources):
             _check_report_date(dataset.documents.get(doc_id), day, ("sources", i), report)
         directive = dataset.documents.get(day.directive or "")
@@ -211,10 +211,11 @@ def _check_results(day, dataset: Dataset, report: Report) -> None:
         key = (result.unit, result.track, result.indicator)
         if key in seen:
             first = seen[key]
-            where = f"dòng {first.line}" if first.file == result.origin.file else f"tệp {first.file}, dòng {first.line}"
-            report.add("duplicate-result", _place(result.origin, "unit"),
-                       unit=dataset.unit(result.unit).short_name, indicator=result.indicator,
-                       track=result.track, other=where)
+            same_file = first.file == result.origin.file
+            report.add("duplicate-result" if same_file else "duplicate-result-other-file",
+                       _place(result.origin, "unit"), unit=dataset.unit(result.unit).short_name,
+                       indicator=result.indicator, track=result.track, line=first.line,
+                       **({} if same_file else {"file": first.file}))
             continue
         seen[key] = result.origin
         # the least each row can stand for ("hơn 100" is at least 100): what the units surely add up to
@@ -246,7 +247,7 @@ def _check_plans(dataset: Dataset, report: Report) -> None:
         doc = dataset.documents.get(plan.document)
         if doc and doc.date and doc.date.year != plan.year:
             report.add("year-mismatch", _place(plan.origin, "year"), year=plan.year,
-                       what=f"văn bản {doc.number or doc.id}", other=format_date(doc.date))
+                       document=doc.number or doc.id, date=format_date(doc.date))
         _check_deadlines(plan.deadlines, dataset, plan.origin, plan.document, report)
 
 
