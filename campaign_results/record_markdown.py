@@ -30,6 +30,7 @@ from markdown_it import MarkdownIt
 TAGS = {"p", "ul", "ol", "li", "em", "strong", "code", "blockquote", "br", "a", "img"}
 ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
 SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "noopener noreferrer nofollow"  # added by nh3 to every link
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _SCRIPT_TAGS = {"script", "iframe", "object", "embed", "style", "form", "svg", "math", "link", "meta", "base",
@@ -102,6 +103,8 @@ _CHECK = _parser(lambda url: True)
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     if (tag, attribute) == ("a", "href"):
         return value if link_allowed(value) else None
+    if (tag, attribute) == ("a", "rel"):  # (nh3 filters the rel it adds itself: keep that one only)
+        return value if value == LINK_REL else None
     if (tag, attribute) == ("img", "src"):
         return value if image_allowed(value) else None
     return value if (tag, attribute) == ("img", "alt") else None
@@ -113,7 +116,7 @@ def to_html(text: str | None) -> str:
     if not text:
         return ""
     clean = nh3.clean(_PAGE.render(text), tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
-                      attribute_filter=_keep_attribute, link_rel="noopener noreferrer nofollow")
+                      attribute_filter=_keep_attribute, link_rel=LINK_REL)
     return "\n".join(line for line in clean.splitlines() if line.strip())
 
 
