@@ -1,9 +1,12 @@
 """The whole dataset as open data: CSV tables (one zip), JSON, XLSX, and a Frictionless
 ``datapackage.json`` that describes them (fields, types, licence, sources).
 
-Each table is a list of rows built from the checked :class:`Dataset`; its
-field list (name, type, Vietnamese title) is the table's schema in the data
-package. Figures are exact: counts as integers, money in đồng, measures as
+The tables are declared in the record schemas: ``x-table`` on a kind (its records are the rows)
+or on a list inside it (its items are, with columns taken from the records around them: ``^id``
+is the id of the record one level up), ``x-column`` on each field that is a column (a quantity
+gives two: its value and its qualifier). A column's Frictionless type follows from its field's
+schema. Each table is a list of rows built from the checked :class:`Dataset`; its field list
+(name, type, Vietnamese title) is the table's schema in the data package. Figures are exact: counts as integers, money in đồng, measures as
 decimals; a qualifier column keeps "hơn" / "khoảng". In the CSVs a text cell that a
 spreadsheet would read as a formula is neutralised (:func:`neutralised`); the JSON and the
 XLSX (inline strings, never formulas) hold the text as written.
