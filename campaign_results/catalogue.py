@@ -205,7 +205,8 @@ RULES: dict[str, Rule] = _rules(
     # A cell's name ("Kết quả!D5 (Kết quả)") is the problem's field; its line is the sheet row.
     Rule("sheet-not-found", E,
          "Không tìm thấy tệp \"{file}\".",
-         "Kiểm tra tên và đường dẫn của tệp Excel trong lệnh import-xlsx (đường dẫn tính từ thư mục dự án).",
+         "Kiểm tra tên và đường dẫn của tệp Excel trong lệnh import-xlsx: đường dẫn tính từ thư mục "
+         "đang đứng khi chạy lệnh (tệp ở ngay thư mục đó thì chỉ cần tên tệp).",
          "python build_site.py import-xlsx ket-qua.xlsx khi tệp nằm ở thư mục khác"),
     Rule("sheet-unreadable", E,
          "Không mở được tệp Excel: {detail}.",

@@ -107,7 +107,20 @@ class Column:
     """A column of a table, as a schema declares it (``x-column``, or a column of ``x-table``)."""
 
     field: Field
-    read: Callable[[list], object]  # the chain of records, innermost first → the cell's value
+    read: Callable[[list], object]  # the chain of records, innermost first → the value read
+    default: Callable[[list], object] | None = None  # read instead when ``read`` finds nothing
+    digits: int | None = None  # a number rounded to this many decimals
+    qualifier: bool = False  # the qualifier ("hơn", "khoảng") of the quantity read, not its value
+
+    def value(self, chain: list):
+        value = self.read(chain)
+        if value is None and self.default:
+            value = self.default(chain)
+        if self.qualifier:
+            return getattr(value, "qualifier", None) or ""
+        if self.digits is not None and value is not None:
+            value = round(value, self.digits)
+        return _cell(value, self.field.type)
 
 
 def tables(dataset: Dataset) -> list[DataTable]:
@@ -185,25 +198,49 @@ class _TableSpec:
 
     table: tuple[str, str] | None       # name, title
     columns: list[Column]
-    children: list[tuple[str, _TableSpec]]  # (field path inside the record, its spec)
+    children: list[tuple[Callable[[list], object], _TableSpec]]  # (reader of the child's value, its spec)
 
     @classmethod
     def of(cls, node: dict) -> _TableSpec:
         spec = kinds.view(node)
-        declared = spec.get("x-table")
-        columns: list[Column] = []
-        children: list[tuple[str, _TableSpec]] = []
-        if declared:
-            columns += [_declared_column(c) for c in declared.get("before", [])]
+        declared = spec.get("x-table", {})
+        columns = [_declared_column(c) for c in declared.get("before", [])]
+        children: list = []
         if spec.get("type") == "array":  # a list whose items are the rows
-            items = kinds.view(spec["items"])
-            inner = cls.of(items)
-            return cls((declared["name"], declared["title"]) if declared else None,
-                       columns + inner.columns + [_declared_column(c) for c in (declared or {}).get("after", [])],
-                       inner.children)
-        _field_columns(spec, (), columns, children, cls)
-        columns += [_declared_column(c) for c in (declared or {}).get("after", [])]
+            inner = cls.of(kinds.view(spec["items"]))
+            columns += inner.columns
+            children = inner.children
+        else:
+            cls._fields(spec, (), columns, children)
+        columns += [_declared_column(c) for c in declared.get("after", [])]
         return cls((declared["name"], declared["title"]) if declared else None, columns, children)
+
+    @classmethod
+    def _fields(cls, spec: dict, prefix: tuple, columns: list, children: list) -> None:
+        """The columns of an object's fields, in declared order, with those of its sub-objects
+        ("budget.amount"); a list of objects, or a list declared as a table, is a child table,
+        and a sub-object holding child tables is a level of the chain their rows look up
+        ("^source")."""
+        for name, field_spec in kinds.properties(spec).items():
+            path = ".".join((*prefix, name))
+            column = field_spec.get("x-column")
+            if field_spec.get("type") == "array" and ("x-table" in field_spec or
+                                                       "properties" in kinds.view(field_spec["items"])):
+                children.append((_path_reader(name), cls.of(field_spec)))
+            elif "properties" in field_spec and not column:
+                inner: list = []
+                cls._fields(field_spec, (*prefix, name), columns, inner)
+                if inner:
+                    children.append((_path_reader(name), cls(None, [], inner)))
+            if not column:
+                continue
+            columns.append(Column(
+                Field(column["name"], _type(field_spec), column["title"]), _path_reader(column.get("from", path)),
+                default=_path_reader(column["default"]) if "default" in column else None,
+                digits=column.get("round")))
+            if "qualifier" in column:
+                columns.append(Column(Field(column["qualifier"]["name"], "string", column["qualifier"]["title"]),
+                                      _path_reader(path), qualifier=True))
 
     def declare(self, found: dict[str, DataTable]) -> None:
         if self.table:
@@ -215,52 +252,15 @@ class _TableSpec:
     def add(self, record, parents: list, found: dict[str, DataTable]) -> None:
         chain = [record, *parents]
         if self.table:
-            found[self.table[0]].rows.append([column.read(chain) for column in self.columns])
-        for path, child in self.children:
-            items = _path_reader(path)(chain)
-            for item in (items or []) if isinstance(items, list) else ([items] if items is not None else []):
+            found[self.table[0]].rows.append([column.value(chain) for column in self.columns])
+        for read, child in self.children:
+            items = read(chain)
+            for item in items if isinstance(items, list) else [] if items is None else [items]:
                 child.add(item, chain, found)
 
 
 def _declared_column(column: dict) -> Column:
-    read = _path_reader(column["from"])
-    type_ = column.get("type", "string")
-    return Column(Field(column["name"], type_, column["title"]), lambda chain: _cell(read(chain), type_))
-
-
-def _field_columns(spec: dict, prefix: tuple, columns: list, children: list, spec_class) -> None:
-    """The columns of an object's fields, in declared order, with those of its sub-objects
-    ("budget.amount"); a list of objects, or a list declared as a table, is a child table, and a
-    sub-object holding child tables is a level of the chain their rows look up ("^source")."""
-    for name, field_spec in kinds.properties(spec).items():
-        path = ".".join((*prefix, name))
-        column = field_spec.get("x-column")
-        if field_spec.get("type") == "array" and ("x-table" in field_spec or
-                                                   "properties" in kinds.view(field_spec["items"])):
-            children.append((name, spec_class.of(field_spec)))
-        elif "properties" in field_spec and not column:
-            inner: list = []
-            _field_columns(field_spec, (*prefix, name), columns, inner, spec_class)
-            if inner:
-                children.append((name, spec_class(None, [], inner)))
-            continue
-        if not column:
-            continue
-        type_ = _type(field_spec)
-        read = _path_reader(column.get("from", path))
-        if "round" in column:
-            digits = column["round"]
-            read = (lambda inner: lambda chain: None if (v := inner(chain)) is None else round(v, digits))(read)
-        if "default" in column:
-            read = (lambda inner, other: lambda chain: v if (v := inner(chain)) is not None else other(chain))(
-                read, _path_reader(column["default"]))
-        columns.append(Column(Field(column["name"], type_, column["title"]),
-                              (lambda inner, t: lambda chain: _cell(inner(chain), t))(read, type_)))
-        if "qualifier" in column:
-            qualifier = _path_reader(path)
-            columns.append(Column(Field(column["qualifier"]["name"], "string", column["qualifier"]["title"]),
-                                  (lambda inner: lambda chain: getattr(inner(chain), "qualifier", None) or "")(
-                                      qualifier)))
+    return Column(Field(column["name"], column.get("type", "string"), column["title"]), _path_reader(column["from"]))
 
 
 def datapackage(all_tables: list[DataTable], dataset: Dataset) -> dict:

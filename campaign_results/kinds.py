@@ -46,10 +46,9 @@ def declared(kind: str) -> dict:
 
 @lru_cache(maxsize=None)
 def _registry(folder: Path) -> Registry:
-    resources = []
-    for path in sorted(folder.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
+    resources = [(path.name, Resource.from_contents(_declared(folder, path.name.removesuffix(".schema.json")),
+                                                    default_specification=DRAFT202012))
+                 for path in sorted(folder.glob("*.schema.json"))]
     return Registry().with_resources(resources)
 
 
@@ -94,37 +93,47 @@ _ANNOTATIONS = {"description", "title", "default"}
 
 
 def view(node: dict) -> dict:
-    """A schema node with the keywords of its ``allOf`` items (an inlined ``$ref``) merged in,
-    its own keywords first: what the pipeline reads of a field. Made once per node (the
-    dataset builder asks for each field of each record)."""
+    """A schema node with the keywords of its ``allOf`` items (a ``$ref`` beside validation
+    keywords, inlined) merged in, its own keywords first: what the pipeline reads of a field."""
     if "allOf" not in node:
         return node
-    known = _views.get(id(node))
-    if known is not None and known[0] is node:
-        return known[1]
     merged: dict = {}
     for part in node["allOf"]:
         for key, value in view(part).items():
             merged.setdefault(key, value)
-    for key, value in node.items():
-        if key != "allOf":
-            merged[key] = value
-    _views[id(node)] = (node, merged)  # the node is kept, so that its id is not reused
+    merged.update((key, value) for key, value in node.items() if key != "allOf")
     return merged
 
 
 def properties(node: dict) -> dict[str, dict]:
     """The fields of an object node, in the order they are declared, each as its :func:`view`."""
-    known = _properties.get(id(node))
-    if known is not None and known[0] is node:
-        return known[1]
-    found = {name: view(spec) for name, spec in view(node).get("properties", {}).items()}
-    _properties[id(node)] = (node, found)
-    return found
+    return {name: view(spec) for name, spec in view(node).get("properties", {}).items()}
 
 
-_views: dict[int, tuple[dict, dict]] = {}
-_properties: dict[int, tuple[dict, dict]] = {}
+def record(name: str) -> dict:
+    """The schema node of the objects marked ``"x-record": name`` (the first, in kind order)."""
+    return _record(SCHEMA_DIR, name)
+
+
+@lru_cache(maxsize=None)
+def _record(folder: Path, name: str) -> dict:
+    for kind in KINDS:
+        found = _find_record(_schema(folder, kind), name)
+        if found is not None:
+            return found
+    raise KeyError(f"no schema declares the record {name}")
+
+
+def _find_record(node: object, name: str) -> dict | None:
+    if isinstance(node, dict):
+        if view(node).get("x-record") == name:
+            return node
+        children = node.values()
+    elif isinstance(node, list):
+        children = node
+    else:
+        return None
+    return next((found for child in children if (found := _find_record(child, name)) is not None), None)
 
 
 def field(kind: str, *path: str) -> dict:
@@ -189,7 +198,7 @@ def dictionary() -> list[dict]:
             resolved = common.get(ref, {}) if ref else spec
             value_kind = _REFERENCE_KINDS.get(ref) or _TYPE_KINDS.get(
                 spec.get("type", resolved.get("type", "")), spec.get("type", resolved.get("type", "")))
-            allowed = spec.get("enum") or (resolved.get("enum") if ref in ("field",) else None) or []
+            allowed = spec.get("enum") or resolved.get("enum") or []
             fields.append({"name": name, "required": name in written.get("required", []), "kind": value_kind,
                            "description": spec.get("description") or resolved.get("description") or "",
                            "allowed": ", ".join(allowed)})

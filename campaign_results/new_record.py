@@ -148,6 +148,19 @@ def _mid_year(year: int):
     return dt.date(year, 7, 1) if dt.MINYEAR <= year <= dt.MAXYEAR else None
 
 
+def load_units(units_dir: Path, registry: UnitRegistry) -> None:
+    """Add the units of data/units/ whose files read as records (the check reports the others),
+    without their file: for a command that names units, not for the check. A symbolic link
+    out of data/ is left out, as the check refuses it."""
+    data_dir = units_dir.resolve().parent
+    for path in sorted(units_dir.rglob("*.yaml")):
+        if not path.is_file() or not path.resolve().is_relative_to(data_dir):
+            continue
+        data = parse_yaml(path.read_text(encoding="utf-8")).data
+        if isinstance(data, dict) and all(isinstance(data.get(key), str) for key in ("id", "name", "kind")):
+            registry.add(unit_from_record(data))
+
+
 def _unit(project: Project, name: str, on, option: str = "--unit") -> Unit:
     """The unit ``name`` means on date ``on``; if none, the problem the check would report in the
     record (unknown-unit, province-merged…), at ``option``."""
@@ -244,16 +257,3 @@ def create(project: Project, kind: str, *, unit: str | None = None, year: int | 
     to_fill = [(number, line.split(PLACEHOLDER, 1)[1].strip().rstrip('"'))
                for number, line in enumerate(text.splitlines(), start=1) if PLACEHOLDER in line]
     return NewRecord(path, to_fill)
-
-
-def load_units(units_dir: Path, registry: UnitRegistry) -> None:
-    """Add the units of data/units/ whose files read as records (the check reports the others),
-    without their file: for a command that names units, not for the check. A symbolic link
-    out of data/ is left out, as the check refuses it."""
-    data_dir = units_dir.resolve().parent
-    for path in sorted(units_dir.rglob("*.yaml")):
-        if not path.is_file() or not path.resolve().is_relative_to(data_dir):
-            continue
-        data = parse_yaml(path.read_text(encoding="utf-8")).data
-        if isinstance(data, dict) and all(isinstance(data.get(key), str) for key in ("id", "name", "kind")):
-            registry.add(unit_from_record(data))

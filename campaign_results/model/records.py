@@ -90,7 +90,7 @@ def record_type(name: str) -> type:
 
 @lru_cache(maxsize=None)
 def _record_type(folder: Path, name: str) -> type:
-    node = _declaration(folder, name)
+    node = kinds.record(name)
     required = set(kinds.view(node).get("required", ()))
     fields = []
     for prop, spec in kinds.properties(node).items():
@@ -106,31 +106,12 @@ def _record_type(folder: Path, name: str) -> type:
                                       namespace={"__doc__": doc, "__module__": __name__})
 
 
-def _declaration(folder: Path, name: str) -> dict:
-    for kind in kinds.KINDS:
-        found = _find(kinds._schema(folder, kind), name)
-        if found is not None:
-            return found
-    raise AttributeError(f"no schema declares the record {name}")
-
-
-def _find(node: object, name: str) -> dict | None:
-    if isinstance(node, dict):
-        if kinds.view(node).get("x-record") == name:
-            return node
-        children = node.values()
-    elif isinstance(node, list):
-        children = node
-    else:
-        return None
-    return next((found for child in children if (found := _find(child, name)) is not None), None)
-
-
 def __getattr__(name: str) -> type:
     """``records.Model``, ``records.Figure``…: the record types of the project's schemas."""
-    if name[:1].isupper():
+    try:
         return record_type(name)
-    raise AttributeError(name)
+    except KeyError:
+        raise AttributeError(name) from None
 
 
 @dataclass
