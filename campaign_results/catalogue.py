@@ -238,8 +238,8 @@ RULES: dict[str, Rule] = _rules(
          "số vào ô thay cho công thức.",
          "ô Kết quả ghi =SUM(D2:D4) trong tệp chưa mở bằng Excel"),
     Rule("sheet-percent", E,
-         "Ô ghi tỉ lệ phần trăm ({value}), trong khi chỉ tiêu này là một số lượng, không phải tỉ lệ.",
-         "Ghi số lượng đạt được (số người, số đội hình…) thay cho tỉ lệ: chọn ô, Định dạng ô "
+         "Ô ghi tỷ lệ phần trăm ({value}), trong khi chỉ tiêu này là một số lượng, không phải tỷ lệ.",
+         "Ghi số lượng đạt được (số người, số đội hình…) thay cho tỷ lệ: chọn ô, Định dạng ô "
          "(Format Cells) → Số (Number), rồi gõ con số.",
          "ô Kết quả định dạng % ghi 85%"),
     Rule("sheet-decimal-in-count", E,
@@ -332,7 +332,7 @@ RULES: dict[str, Rule] = _rules(
          "Kinh phí lưu bằng số đồng nguyên; kiểm tra số chữ số sau dấu phẩy.",
          "budget: \"1,0000000005 tỷ đồng\""),
     Rule("percent-format", E,
-         "Không đọc được tỉ lệ phần trăm từ \"{value}\".",
+         "Không đọc được tỷ lệ phần trăm từ \"{value}\".",
          "Viết như \"116,6%\" hoặc 100.",
          "stated_percent: \"đạt\""),
     Rule("number-too-many-digits", E,
@@ -530,11 +530,11 @@ RULES: dict[str, Rule] = _rules(
          "giữ số đúng và ghi rõ ở cột note.",
          "cùng một dòng ở hai tệp kết quả của một Ngày cao điểm"),
     Rule("percent-mismatch", E,
-         "Tỉ lệ ghi \"{stated}\" khác tỉ lệ tính từ kết quả/chỉ tiêu ({computed}).",
-         "Kiểm tra kết quả, chỉ tiêu và tỉ lệ trong văn bản gốc.",
+         "Tỷ lệ ghi \"{stated}\" khác tỷ lệ tính từ kết quả/chỉ tiêu ({computed}).",
+         "Kiểm tra kết quả, chỉ tiêu và tỷ lệ trong văn bản gốc.",
          "target: 1.000, result: 1.166, stated_percent: 106,6%"),
     Rule("percent-zero-target", E,
-         "Tỉ lệ ghi \"{stated}\" được tính trên chỉ tiêu bằng 0; không có tỉ lệ phần trăm nào của 0.",
+         "Tỷ lệ ghi \"{stated}\" được tính trên chỉ tiêu bằng 0; không có tỷ lệ phần trăm nào của 0.",
          "Kiểm tra chỉ tiêu trong văn bản gốc: nếu chỉ tiêu khác 0, ghi đúng số; nếu văn bản không "
          "giao chỉ tiêu bằng số (chỉ ghi \"đạt 100% kế hoạch\"), xoá dòng target và giữ "
          "stated_percent.",

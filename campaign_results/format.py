@@ -64,3 +64,9 @@ def clock(value: str | None) -> str:
         return ""
     hour, minute = value.split(":")
     return f"{int(hour)}h{minute}"
+
+
+def counts(*pairs: tuple[int, str], none: str = "") -> str:
+    """Counts in words, leaving out what there is none of: ((3, "mô hình"), (0, "Ngày cao điểm")) →
+    "3 mô hình"; ``none`` when every count is zero."""
+    return ", ".join(f"{number(n)} {noun}" for n, noun in pairs if n) or none

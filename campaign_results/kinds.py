@@ -177,7 +177,7 @@ def key(kind: str) -> str:
 _REFERENCE_KINDS = {
     "id": "mã", "ids": "danh sách mã", "text": "văn bản", "markdown": "Markdown", "texts": "danh sách",
     "unit": "tên đơn vị", "units": "danh sách đơn vị", "date": "ngày", "time": "giờ", "year": "năm",
-    "quantity": "số", "count": "số nguyên", "money": "số tiền", "percent": "tỉ lệ %",
+    "quantity": "số", "count": "số nguyên", "money": "số tiền", "percent": "tỷ lệ %",
     "figures": "danh sách chỉ tiêu", "totals": "danh sách tổng", "deadlines": "danh sách hạn",
     "weekday": "thứ",
 }

@@ -89,7 +89,9 @@ _OFF = ["heading", "lheading", "hr", "code", "fence", "html_block", "html_inline
 
 
 def _parser(validate_link) -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False}).disable(_OFF)
+    # typographic quotes: "…" → “…” (smartquotes; no other replacement)
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": True, "quotes": "“”‘’"}).disable(_OFF)
+    parser.enable("smartquotes")
     parser.validateLink = validate_link
     return parser
 

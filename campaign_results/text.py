@@ -29,6 +29,18 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", stripped).strip()
 
 
+# A straight double quote opens a quotation at the start, after a space or an opening bracket or
+# dash; anywhere else it closes one.
+_OPENING_QUOTE = re.compile(r'(^|[\s(\[{\u2013\u2014/-])"')
+
+
+def curly_quotes(text: str) -> str:
+    """Straight double quotes as Vietnamese typography writes them: "Dân vận khéo" → “Dân vận khéo”."""
+    if '"' not in text:
+        return text
+    return _OPENING_QUOTE.sub("\\1\u201c", text).replace('"', "\u201d")
+
+
 def slugify(text: str) -> str:
     """An ASCII identifier from a Vietnamese name: "Bến Tre" → "ben-tre"."""
     return fold(text).replace(" ", "-")

@@ -108,7 +108,13 @@ def test_every_chart_has_a_text_alternative_and_a_data_table(built_site: Path) -
             alt = re.search(r'alt="([^"]+)"', figure)
             assert alt and len(alt.group(1)) > 30, page
             after = html[match.end():match.end() + 400]
-            assert "<table" in after, f"chart without its data table in {page}"
+            # or the chart is one tab of a set whose other tab is its table (before the next heading)
+            tabs = html.rfind('<div class="tabs"', 0, match.start())
+            heading = max(html.rfind("<h2", 0, match.start()), html.rfind("<h3", 0, match.start()))
+            following = re.search(r"<h[23]", html[match.end():])
+            tab_set = html[match.end():match.end() + following.start()] if following else html[match.end():]
+            in_tabs = tabs > heading and "<table" in tab_set
+            assert "<table" in after or in_tabs, f"chart without its data table in {page}"
     assert charts >= 4
     svg = next((built_site / "bieu-do").glob("*.svg")).read_text(encoding="utf-8")
     assert "<text" in svg  # text kept as text, not paths
@@ -209,29 +215,45 @@ def test_error_code_page_lists_every_rule_with_example_and_fix(built_site: Path)
     assert text.count("Cách sửa") >= len(RULES) - 1
 
 
+def _figures_with_source(html: str, document: str) -> int:
+    """How many figures the page's tables show, asserting that each table of figures names
+    ``document``: in each row, or once under it when every row shares it."""
+    tables = re.findall(r'<table class="data[^"]*"([^>]*)>(.*?)</table>\s*</div>\s*(<p class="table-source">.*?</p>)?',
+                        html, re.S)
+    figures = 0
+    for attributes, body, source_line in tables:
+        rows = [row for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+                if 'class="num"' in row or 'class="cell-list"' in row]
+        if not rows or not any("/don-vi/" in row or "/chi-tieu/" in row for row in rows):
+            continue
+        assert all(document in row for row in rows) or document in source_line, attributes
+        figures += sum(row.count('class="num" data-sort="') + row.count('<span class="result-label">') for row in rows)
+    return figures
+
+
 def test_every_figure_links_its_source_document(built_site: Path) -> None:
     html = (built_site / PEAK_DAY_PAGE).read_text(encoding="utf-8")
-    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
-    figure_rows = [row for row in rows if 'class="num"' in row and "bieu-do" not in row]
-    with_source = [row for row in figure_rows if "van-ban/trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8/" in row]
-    unit_and_total_rows = [row for row in figure_rows if "/don-vi/" in row or "/chi-tieu/" in row]
-    assert len(with_source) >= 33 + 9  # every footnote figure and every national total
-    assert set(unit_and_total_rows) <= set(with_source)
+    report = "van-ban/trung-uong-doan-2023-bao-cao-ngay-cao-diem-11-8/"
+    assert _figures_with_source(html, report) >= 33 + 9  # every footnote figure and every national total
     model = (built_site / "mo-hinh/ben-tre-2021-dich-vu-cong-truc-tuyen/index.html").read_text(encoding="utf-8")
-    assert model.count("van-ban/ben-tre-2021-2616-cv/") >= 7  # one per indicator row, and the sources list
+    assert _figures_with_source(model, "van-ban/ben-tre-2021-2616-cv/") >= 7  # targets, results, percents
     text = page_text(built_site / PEAK_DAY_PAGE)
     assert "1134-CV/TWĐTN-CNĐT" in text and "ghi số hiệu 1334-CV/TWĐTN-CNĐT" in text
 
 
 def test_map_page_names_both_archipelagos_in_both_systems(built_site: Path) -> None:
     html = (built_site / "ban-do/index.html").read_text(encoding="utf-8")
-    images = re.findall(r'<img src="\.\./bieu-do/([0-9a-f]+\.svg)" alt="([^"]+)"', html)
-    assert len(images) == 2
-    for name, alt in images:
+    maps = re.findall(r'<object data="\.\./bieu-do/([0-9a-f]+\.svg)" type="image/svg\+xml"[^>]*aria-label="([^"]+)"', html)
+    assert len(maps) == 4  # two measures, one map each, in each system
+    for name, alt in maps:
         svg = (built_site / "bieu-do" / name).read_text(encoding="utf-8")
         assert "Hoàng Sa" in svg and "Trường Sa" in svg and "(Đà Nẵng)" in svg and "(Khánh Hòa)" in svg
         assert "Hoàng Sa thuộc Đà Nẵng" in alt and "Trường Sa thuộc Khánh Hòa" in alt
-    tables = re.findall(r"<caption>Số mô hình và kết quả – (\d+) tỉnh", html)
+        # each province a link to its page, its name and value as a tooltip
+        links = re.findall(r'<a href="\.\./don-vi/([a-z0-9-]+)/" target="_top"><path [^>]*><title>([^<]+)</title>', svg)
+        assert len(links) in (63, 34) and all((built_site / "don-vi" / slug / "index.html").is_file() for slug, _ in links)
+        assert any(re.search(r": [0-9]", title) for _, title in links)  # "Hà Tĩnh: 1 Ngày cao điểm có kết quả"
+    tables = re.findall(r"<caption>Theo tỉnh, thành – (\d+) tỉnh", html)
     assert tables == ["63", "34"]
     text = page_text(built_site / "ban-do/index.html")
     assert "Vĩnh Long" in text and "geoBoundaries" in text

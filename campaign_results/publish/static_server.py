@@ -2,7 +2,8 @@
 
 It compresses text with gzip as a real web server does, so that measured
 transfer sizes are those a reader would see (Python's own http.server sends
-files uncompressed).
+files uncompressed), and answers an address that does not exist with the
+site's own 404.html, as GitHub Pages does.
 """
 
 from __future__ import annotations
@@ -24,13 +25,20 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
+        status = 200
+        not_found = Path(self.directory) / "404.html"
+        if not path.exists() and not_found.is_file():
+            path, status = not_found, 404
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
+        if status == 200 and not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
+        body = path.read_bytes()
+        if wants_gzip:
+            body = gzip.compress(body, compresslevel=6)
+        self.send_response(status)
         self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
+        if wants_gzip:
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -21,20 +21,20 @@ from pathlib import Path
 
 import jinja2
 
-STYLE_VERSION = 3  # bump when the layout or the template changes, to write every chart again
+STYLE_VERSION = 5  # bump when the layout or the template changes, to write every chart again
 BAR_COLOUR = "#1565c0"
 REFERENCE_COLOUR = "#c62828"
 TEXT_COLOUR = "#212121"
 MUTED_COLOUR = "#616161"
 
-WIDTH = 440          # CSS pixels: about a phone screen, so that text keeps its size
+WIDTH = 320          # CSS pixels: a phone's column (360 px less the margins), so that text keeps its size
 PAD = 8
 LABEL_SIZE = 13      # font sizes in pixels
 VALUE_SIZE = 12
-AXIS_SIZE = 11
+AXIS_SIZE = 12
 LINE = 16            # height of a label line
 BAR = 14             # thickness of a bar
-ROW_GAP = 10
+ROW_GAP = 8
 MAX_LABEL_LINES = 3
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

@@ -1,40 +1,82 @@
-"""Choropleth maps of results by province, drawn with matplotlib as SVG.
+"""Choropleth maps of one measure by province, written as SVG from a template
+(``templates/province_map.svg.j2``).
 
 Boundaries come from ``data/reference/geo/`` (see its SOURCE.md): the 63
 provinces until 30/6/2025 and the 34 from 1/7/2025, joined on the GSO code
 (``ma_tinh``). The islands of Hoàng Sa belong to Đà Nẵng's shape and those of
-Trường Sa to Khánh Hòa's, in both systems, and the map names them. Colour is
-never the only carrier: each class is labelled with its range, and the page
-gives the numbers in a table.
+Trường Sa to Khánh Hòa's, in both systems, and the map names them.
+
+Laid out for a phone: drawn 320 CSS pixels wide (the island names at 12 px as
+shown), each province a link to its page with its name and value as a tooltip
+(the page embeds the map as an ``<object>`` so that its links work). The
+legend is HTML under the map (``legend``), at the page's own text size. Colour
+is never the only carrier: each class is labelled with its range, provinces
+without data are hatched, and the page gives the numbers in a table.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
+import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import jinja2
 
 from ..format import number
 
-MAP_VERSION = 1
+MAP_VERSION = 3
 COLOURS = ("#deebf7", "#9ecae1", "#4292c6", "#08519c")  # light to dark; no data is grey and hatched
-NO_DATA = "#e0e0e0"
-ISLANDS = (("Quần đảo Hoàng Sa\n(Đà Nẵng)", 112.0, 17.9), ("Quần đảo Trường Sa\n(Khánh Hòa)", 113.6, 12.2))
+NO_DATA = "#eeeeee"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+WIDTH = 320                      # CSS pixels
+UNITS_PER_PIXEL = 2              # the drawing's coordinates are whole numbers of half pixels
+WEST, EAST, SOUTH, NORTH = 102.0, 117.5, 8.0, 23.6  # degrees, the islands included
+X_SCALE = math.cos(math.radians((SOUTH + NORTH) / 2))  # a degree of longitude, in degrees of latitude
+FONT = 12 * UNITS_PER_PIXEL
+ISLANDS = ((("Quần đảo", "Hoàng Sa", "(Đà Nẵng)"), 112.2, 18.6), (("Quần đảo", "Trường Sa", "(Khánh Hòa)"), 114.2, 12.6))
 
 
 @lru_cache(maxsize=4)
-def _shapes(path: str) -> list[tuple[str, list]]:
-    """(GSO code, list of rings) for each province of a GeoJSON file."""
+def _shapes(path: str) -> tuple[tuple[str, tuple], ...]:
+    """(GSO code, rings) for each province of a GeoJSON file."""
     with open(path, encoding="utf-8") as handle:
         collection = json.load(handle)
     shapes = []
     for feature in collection["features"]:
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        shapes.append((feature["properties"]["ma_tinh"], [ring for polygon in polygons for ring in polygon[:1]]))
-    return shapes
+        shapes.append((feature["properties"]["ma_tinh"], tuple(polygon[0] for polygon in polygons)))
+    return tuple(shapes)
+
+
+def _scale() -> float:
+    return WIDTH * UNITS_PER_PIXEL / ((EAST - WEST) * X_SCALE)
+
+
+def _point(lon: float, lat: float) -> tuple[int, int]:
+    k = _scale()
+    return round((lon - WEST) * X_SCALE * k), round((NORTH - lat) * k)
+
+
+def _path(rings) -> str:
+    """An SVG path of the rings, in relative moves between whole-number points (repeats dropped)."""
+    parts = []
+    for ring in rings:
+        points = []
+        for lon, lat in ring:
+            point = _point(lon, lat)
+            if not points or point != points[-1]:
+                points.append(point)
+        if len(points) < 3:
+            continue
+        x, y = points[0]
+        steps = [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in zip(points, points[1:])]
+        parts.append(f"M{x} {y}l" + " ".join(steps) + "z")
+    return "".join(parts)
 
 
 def classes(values: list[int]) -> list[tuple[int, int]]:
@@ -49,68 +91,70 @@ def classes(values: list[int]) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class ProvinceMap:
     title: str
-    values: tuple[tuple[str, int], ...]  # (GSO code, value)
-    measure: str                          # what the numbers count, for the legend
-    names: tuple[tuple[str, str], ...]    # (GSO code, province name), for the text alternative
+    values: tuple[tuple[str, int], ...]   # (GSO code, value)
+    measure: str                          # what the numbers count: "mô hình", "Ngày cao điểm có kết quả"
+    names: tuple[tuple[str, str], ...]    # (GSO code, province name), for tooltips and the text alternative
+    links: tuple[tuple[str, str], ...]    # (GSO code, the province's page relative to the map's file)
     geojson: str = field(compare=False)   # path of the boundary file (not part of the digest)
     suffix = ".svg"
-    width_inches = 4.6
-    height_inches = 6.8
-    size = (round(width_inches * 96), round(height_inches * 96))  # CSS pixels
 
-    @property
+    @cached_property
     def digest(self) -> str:
         with open(self.geojson, "rb") as handle:
             boundaries = hashlib.sha256(handle.read()).hexdigest()
-        payload = json.dumps([MAP_VERSION, self.title, self.values, self.measure, boundaries], ensure_ascii=False)
+        payload = json.dumps([MAP_VERSION, self.title, self.values, self.measure, self.names, self.links, boundaries],
+                             ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return WIDTH, round((NORTH - SOUTH) * _scale() / UNITS_PER_PIXEL)
+
+    @property
+    def legend(self) -> tuple[tuple[str, str], ...]:
+        """(colour, label) of each class, then of "no data"."""
+        ranges = classes([v for _, v in self.values])
+        shown = [(shade, f"{number(low)}–{number(high)}" if low != high else number(low))
+                 for (low, high), shade in zip(ranges, COLOURS, strict=False)]
+        return (*shown, (NO_DATA, "chưa có số liệu"))
 
     def alt_text(self) -> str:
         names = dict(self.names)
         ranked = sorted((v, names.get(code, code)) for code, v in self.values if v)[::-1][:5]
         top = "; ".join(f"{name}: {number(value)}" for value, name in ranked)
         empty = sum(1 for _, v in self.values if not v)
-        return (f"Bản đồ {self.title}. Cao nhất: {top}. {empty} tỉnh, thành chưa có số liệu. "
+        return (f"Bản đồ {self.title}. Cao nhất: {top or 'không có'}. {empty} tỉnh, thành chưa có số liệu. "
                 "Quần đảo Hoàng Sa thuộc Đà Nẵng và quần đảo Trường Sa thuộc Khánh Hòa được thể hiện trên bản đồ.")
 
     def draw(self) -> bytes:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        from matplotlib import pyplot as plt
-        from matplotlib.collections import PolyCollection
-        from matplotlib.patches import Patch
-
-        values = dict(self.values)
+        values, names, links = dict(self.values), dict(self.names), dict(self.links)
         ranges = classes(list(values.values()))
 
-        def colour(value: int) -> str:
+        def fill(value: int) -> str:
             for (low, high), shade in zip(ranges, COLOURS, strict=False):
                 if low <= value <= high:
                     return shade
-            return NO_DATA
+            return "url(#chua-co-so-lieu)"
 
-        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "campaign-results", "text.parse_math": False,
-                                    "font.family": ["DejaVu Sans", "sans-serif"], "font.size": 9}):
-            figure, axes = plt.subplots(figsize=(self.width_inches, self.height_inches))
-            for code, rings in _shapes(self.geojson):
-                value = values.get(code, 0)
-                collection = PolyCollection(rings, facecolors=colour(value), edgecolors="#616161", linewidths=0.3,
-                                            hatch="////" if not value else None)
-                axes.add_collection(collection)
-            for label, lon, lat in ISLANDS:
-                axes.annotate(label, (lon, lat), fontsize=7, ha="center", color="#212121")
-            axes.set_xlim(102, 117.5)
-            axes.set_ylim(8, 23.6)
-            axes.set_aspect("equal")
-            axes.axis("off")
-            legend = [Patch(facecolor=shade, edgecolor="#616161", label=f"{number(low)}–{number(high)}")
-                      for (low, high), shade in zip(ranges, COLOURS, strict=False)]
-            legend.append(Patch(facecolor=NO_DATA, edgecolor="#616161", hatch="////", label="chưa có số liệu"))
-            axes.legend(handles=legend, title=self.measure, loc="lower left", fontsize=7, title_fontsize=7,
-                        frameon=False)
-            figure.tight_layout()
-            buffer = io.BytesIO()
-            figure.savefig(buffer, format="svg", metadata={"Date": None})
-            plt.close(figure)
-        return buffer.getvalue()
+        provinces = []
+        for code, rings in _shapes(self.geojson):
+            value = values.get(code, 0)
+            shown = f"{number(value)} {self.measure}" if value else "chưa có số liệu"
+            provinces.append({"path": _path(rings), "fill": fill(value), "href": links.get(code, ""),
+                              "tooltip": f"{names.get(code, code)}: {shown}"})
+        islands = []
+        for lines, lon, lat in ISLANDS:
+            x, y = _point(lon, lat)
+            islands.append({"x": x, "y": y, "lines": lines})
+        width, height = self.size
+        svg = _template().render(map=self, provinces=provinces, islands=islands, width=width, height=height,
+                                 view_width=width * UNITS_PER_PIXEL, view_height=height * UNITS_PER_PIXEL,
+                                 font=FONT, no_data=NO_DATA)
+        return svg.encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                     undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return environment.get_template("province_map.svg.j2")

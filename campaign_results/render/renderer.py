@@ -61,9 +61,10 @@ class EmbeddedChart:
     src: str
     alt: str
     caption: str
-    table: Table
+    table: Table | None
     width: int   # CSS pixels, to reserve the chart's space before it loads
     height: int
+    legend: tuple = ()  # a map's classes: (colour, label)
 
 
 class Renderer:
@@ -138,12 +139,14 @@ class Renderer:
 
     # --- charts -----------------------------------------------------------
 
-    def chart(self, from_page: str, chart, table: Table) -> EmbeddedChart:
-        """A chart or map (anything with a digest, a size and a text alternative) with its data table."""
+    def chart(self, from_page: str, chart, table: Table | None = None) -> EmbeddedChart:
+        """A chart or map (anything with a digest, a size and a text alternative), with its data table
+        when the page does not show the data beside it."""
         name = self.charts.request(chart)
         width, height = chart.size
         return EmbeddedChart(src=self.href(from_page, urls.chart(name)), alt=chart.alt_text(),
-                             caption=chart.title, table=table, width=width, height=height)
+                             caption=chart.title, table=table, width=width, height=height,
+                             legend=getattr(chart, "legend", ()))
 
     # --- writing ------------------------------------------------------------
 
@@ -157,7 +160,7 @@ class Renderer:
         self.docs.write(path, self.search.add_page(path, text).encode("utf-8"))
 
     def _move_rows_out(self, page: str, table: Table) -> None:
-        rows = self.env.get_template("_macros.md.j2").module.rows(table, SHOWN_ROWS, len(table.rows))
+        rows = self.env.get_template("_macros.md.j2").module.rows(table, SHOWN_ROWS, len(table.rows), False)
         data = json.dumps({"rows": str(rows)}, ensure_ascii=False).encode("utf-8")
         # Named by page and content: two pages may have the same rows (a new province with one old one).
         key = f"{page}\0{table.caption}\0".encode() + data

@@ -6,6 +6,10 @@ filters; a value given to none of them gets ``t`` (the templates' ``finalize``,
 see :class:`campaign_results.render.renderer.Renderer`). Each returns
 :class:`markupsafe.Markup`, the mark of text already made safe:
 
+Text is written the Vietnamese way on the way: straight double quotes become “ ” (``h``, ``t``
+and ``md``; not ``code``, nor ``h(false)`` and ``t(false)``, for text that staff copy into a record
+file, such as the examples and fixes of the error codes).
+
 - ``h``: text inside HTML (tables, attributes) — HTML-escaped, and the characters
   that start Markdown constructs written as character references, so that the
   text is inert even where Markdown reads it (``{: onclick=… }``, ``[x](…)``);
@@ -27,26 +31,35 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..record_markdown import to_html
+from ..text import curly_quotes
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 _MD_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]|~"})
 
 
-def h(value: object) -> Markup:
+def h(value: object, typographic: bool = True) -> Markup:
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape("" if value is None else str(value), quote=True).translate(_MD_REFERENCES))
+    text = "" if value is None else str(value)
+    return _html(curly_quotes(text) if typographic else text)
 
 
-def t(value: object) -> Markup:
+def t(value: object, typographic: bool = True) -> Markup:
     if isinstance(value, Markup):
         return value
-    return Markup(_MD_PUNCTUATION.sub(r"\\\1", html.escape("" if value is None else str(value), quote=True)))
+    text = "" if value is None else str(value)
+    text = curly_quotes(text) if typographic else text
+    return Markup(_MD_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=True)))
 
 
 def code(value: object) -> Markup:
-    """A code, id or file name shown as code (``<code>``: the page's Markdown leaves it alone)."""
-    return Markup(f"<code>{h(value)}</code>")
+    """A code, id or file name shown as code (``<code>``: the page's Markdown leaves it alone),
+    exactly as written."""
+    return Markup(f"<code>{_html('' if value is None else str(value))}</code>")
+
+
+def _html(text: str) -> Markup:
+    return Markup(html.escape(text, quote=True).translate(_MD_REFERENCES))
 
 
 def url(value: object) -> Markup:

@@ -12,13 +12,18 @@ words) and written so that a query downloads only what it needs:
   being typed ("quang ng" → "ngai", "ngoc"…) and needs no other file for rare
   words such as names and numbers;
 - ``tu/<word>.txt``: the postings of a word on many pages;
-- ``trang/<n>.json``: title, address and summary of pages ``n*25 … n*25+24``,
-  fetched for the results on screen only;
-- ``thong-tin.json``: the number of pages and which vocabulary files exist.
+- ``trang/<n>.json``: address, title, summary and the start of the text of pages
+  ``n*25 … n*25+24``, fetched for the best results only: the browser ranks them
+  again by their titles (the query's words as typed, with their tone marks, and
+  in the order typed) and shows the words that matched, highlighted;
+- ``thong-tin.json``: the number of pages, which vocabulary files exist and
+  where the help pages begin.
 
 A posting is a page number and whether the word is in the page's title. Page
-numbers follow the order in which results of equal score are listed:
-provinces and peak days before documents and models, short titles first.
+numbers follow the order in which results of equal score are listed: section
+pages, then provinces and peak days before documents and models, short titles
+first, and the help pages (how to contribute, error codes…) last: the browser
+lists them after every other result.
 Postings are written as base-36 gaps (``gap * 2 + in_title``) separated by
 commas, which gzip compresses to about a byte per page.
 
@@ -45,11 +50,16 @@ PAGES_PER_SHARD = 25
 INLINE_UP_TO = 8              # a word on at most this many pages keeps its postings in the vocabulary
 MAX_WORD = 40                 # longer "words" (identifiers, URLs) are not indexed
 SUMMARY_CHARACTERS = 200
+EXCERPT_CHARACTERS = 400  # of a page's text, for the browser to show the words a query matched
 NOT_INDEXED = {urls.SEARCH}  # the search page itself
 
-# Results of equal score: sections that a reader most often looks for come first.
+# Results of equal score: the home and section pages, then the sections a reader most often looks
+# for; any other page (help: how to contribute, the error codes, the data dictionary…) comes last.
 SECTION_ORDER = {urls.UNITS_DIR: 1, urls.PEAK_DAYS_DIR: 2, urls.CAMPAIGNS_DIR: 3, urls.PLANS_DIR: 4,
                  urls.DOCUMENTS_DIR: 5, urls.INDICATORS_DIR: 6, urls.YEARS_DIR: 6, urls.MODELS_DIR: 7}
+SECTION_PAGES = {urls.url_of(page) for page in (urls.HOME, urls.MODELS, urls.PEAK_DAYS, urls.UNITS, urls.MAPS,
+                                                 urls.YEARS, urls.INDICATORS, urls.DOCUMENTS)}
+HELP = 9
 
 SEARCH_BLOCK = re.compile(r'\n?<div hidden data-search-body markdown="0">(.*?)</div>\n?', re.S)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -116,16 +126,28 @@ class SearchIndex:
         for prefix, words in vocabulary.items():
             out[f"{FOLDER}/tu-dien/{prefix}.json"] = _json(dict(sorted(words.items())))
         for start in range(0, len(entries), PAGES_PER_SHARD):
-            shard_pages = [[e.url, e.title, e.summary] for e in entries[start:start + PAGES_PER_SHARD]]
+            shard_pages = [[e.url, e.title, e.summary, _excerpt(e)] for e in entries[start:start + PAGES_PER_SHARD]]
             out[f"{FOLDER}/trang/{start // PAGES_PER_SHARD}.json"] = _json(shard_pages)
+        help_from = next((n for n, e in enumerate(entries) if _listing_order(e)[0] == HELP), len(entries))
         out[f"{FOLDER}/thong-tin.json"] = _json({"pages": len(entries), "pages_per_shard": PAGES_PER_SHARD,
-                                                 "prefixes": sorted(vocabulary)})
+                                                 "prefixes": sorted(vocabulary), "help_from": help_from})
         return out
 
 
 def _listing_order(entry: SearchEntry) -> tuple:
+    if entry.url in SECTION_PAGES:
+        return (0, len(entry.title), entry.url)
     section = entry.url.split("/", 1)[0] if "/" in entry.url.rstrip("/") else ""
-    return (SECTION_ORDER.get(section, 0), len(entry.title), entry.url)
+    return (SECTION_ORDER.get(section, HELP), len(entry.title), entry.url)
+
+
+def _excerpt(entry: SearchEntry) -> str:
+    """The start of the page's words after its title and summary, spaces made single and
+    Markdown's emphasis marks left out."""
+    text = " ".join(entry.words.replace("*", "").replace("`", "").split())
+    for known in (entry.title, entry.summary):
+        text = text.removeprefix(known).lstrip(" ·")
+    return text[:EXCERPT_CHARACTERS].rsplit(" ", 1)[0] if len(text) > EXCERPT_CHARACTERS else text
 
 
 def _encode(pages: list[tuple[int, bool]]) -> str:

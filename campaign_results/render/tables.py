@@ -32,6 +32,7 @@ class Cell:
 
 
 SHOWN_ROWS = 100  # a longer table shows these in its page; the others load when asked for
+MIN_ROWS_TO_SORT = 4
 
 
 @dataclass
@@ -40,8 +41,23 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str | None = None
     row_attributes: list[dict[str, str]] = field(default_factory=list)  # e.g. data-year for filters
-    sortable: bool = True
+    sortable: bool = True  # sort buttons on its headers, when it has MIN_ROWS_TO_SORT rows or more
     more_rows: str | None = None  # for a long table: the link to the file of its other rows
+    source: str | None = None  # Markup: the source of every row, said once under the table
+
+    def lift_source(self) -> None:
+        """When every row cites the same source (the last column), say it once under the table
+        instead of in every row: on a phone each row is a card, and the repeated line doubles it."""
+        if not self.rows or len({row[-1].html for row in self.rows}) != 1:
+            return
+        self.source = self.rows[0][-1].html
+        self.columns = self.columns[:-1]
+        self.rows = [row[:-1] for row in self.rows]
+
+    @property
+    def sorts(self) -> bool:
+        """Whether the reader can sort it: a table of a few rows is read at a glance."""
+        return self.sortable and len(self.rows) >= MIN_ROWS_TO_SORT
 
     @property
     def shown(self) -> int:

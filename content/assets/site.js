@@ -31,7 +31,15 @@
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
       }).then(function (data) {
+        var first = table.tBodies[0].rows.length;
         table.tBodies[0].insertAdjacentHTML("beforeend", data.rows);
+        // each cell named by its column, as the page's own rows are, for the phone layout
+        var labels = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+          return th.textContent.trim();
+        });
+        Array.prototype.slice.call(table.tBodies[0].rows, first).forEach(function (row) {
+          Array.prototype.forEach.call(row.cells, function (cell, i) { cell.setAttribute("data-label", labels[i] || ""); });
+        });
         table.removeAttribute("data-more-rows");
         if (notes.has(table)) notes.get(table).remove();
       }, function (error) {
@@ -181,11 +189,11 @@
     return pages;
   }
   // Page numbers holding every word of the query, best first: words in the title count more;
-  // equal scores keep the index's order (provinces and peak days before models).
-  async function findPages(query) {
-    var words = fold(query).split(/[^0-9a-z]+/).filter(Boolean);
-    words = words.filter(function (w, i) { return words.indexOf(w) === i; });
+  // the help pages (after info.help_from) come after every other page; equal scores keep the
+  // index's order (section pages, provinces and peak days, then documents and models).
+  async function findPages(words) {
     if (!words.length) return [];
+    var info = await indexFile("thong-tin.json");
     var each = await Promise.all(words.map(function (w, i) { return pagesWith(w, i === words.length - 1); }));
     each.sort(function (a, b) { return a.size - b.size; });
     var scored = [];
@@ -195,27 +203,127 @@
         if (!each[i].has(page)) return;
         score += each[i].get(page) ? TITLE_WEIGHT : 1;
       }
+      if (page >= info.help_from) score -= HELP_PENALTY;
       scored.push([score, page]);
     });
     scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    return scored.map(function (pair) { return pair[1]; });
+    return scored;
   }
   async function describe(page) {
     var info = await indexFile("thong-tin.json");
     var shard = await indexFile("trang/" + Math.floor(page / info.pages_per_shard) + ".json");
     var entry = shard[page % info.pages_per_shard];
-    return { url: siteRoot + entry[0], title: entry[1], summary: entry[2] };
+    return { url: siteRoot + entry[0], title: entry[1], summary: entry[2], text: entry[3] || "" };
+  }
+  // The words of a text, each with its folded form and its form as written (lower case, NFC).
+  var WORD = /[0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036f]+/g;
+  function tokens(text) {
+    var found = [], match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text))) {
+      found.push({ start: match.index, end: match.index + match[0].length, folded: fold(match[0]),
+                   written: match[0].normalize("NFC").toLowerCase() });
+    }
+    return found;
+  }
+  // The query, read once: each word folded and as typed; the last one may be still being typed.
+  function readQuery(text) {
+    var typed = tokens(text), seen = {}, words = [];
+    typed.forEach(function (t) {
+      if (!seen[t.folded]) { seen[t.folded] = true; words.push({ folded: t.folded, written: t.written }); }
+    });
+    return words;
+  }
+  // Whether a word of a text is the query's i-th word: folded, or, when it was typed with tone
+  // marks, as typed; the last word may be the start of a longer one, unless ``whole``.
+  function matches(token, query, i, whole) {
+    var q = query[i], typing = !whole && i === query.length - 1;
+    var mine = q.written !== q.folded ? token.written : token.folded, word = q.written !== q.folded ? q.written : q.folded;
+    return mine === word || (typing && mine.indexOf(word) === 0);
+  }
+  // A closer look at the best results, by their titles: each query word written as typed (with
+  // its tone marks: "Tĩnh" is not "Tỉnh") counts, and the query's words in the order typed, side
+  // by side, count more.
+  function titleBonus(title, query) {
+    var words = tokens(title), bonus = 0;
+    query.forEach(function (q) {
+      if (q.written !== q.folded && words.some(function (t) { return t.written === q.written; })) bonus += EXACT_BONUS;
+    });
+    if (phraseAt(words, query)) bonus += PHRASE_BONUS;
+    return bonus;
+  }
+  // The first place where the query's words stand side by side, in the order typed.
+  function phraseAt(words, query) {
+    if (query.length < 2) return null;
+    for (var i = 0; i + query.length <= words.length; i += 1) {
+      if (query.every(function (q, k) { return matches(words[i + k], query, k); })) return words[i];
+    }
+    return null;
+  }
+  async function rankBest(scored, query) {
+    var best = scored.slice(0, RERANK);
+    var described = await Promise.all(best.map(function (pair) { return describe(pair[1]); }));
+    var ranked = best.map(function (pair, i) {
+      return { score: pair[0] + titleBonus(described[i].title, query), page: pair[1], order: i, data: described[i] };
+    });
+    ranked.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    return ranked.concat(scored.slice(RERANK).map(function (pair) { return { page: pair[1] }; }));
+  }
+  // Text with the query's words marked (<mark>), as DOM nodes: record text never becomes HTML.
+  // A word still being typed marks the longer words it begins only where the text does not hold
+  // the word itself ("ben tre" marks "Tre", not also "trên").
+  function highlighted(text, query) {
+    var fragment = document.createDocumentFragment(), at = 0, words = tokens(text), last = query.length - 1;
+    var whole = words.some(function (t) { return matches(t, query, last, true); });
+    words.forEach(function (t) {
+      if (!query.some(function (q, i) { return matches(t, query, i, whole); })) return;
+      fragment.appendChild(document.createTextNode(text.slice(at, t.start)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(t.start, t.end);
+      fragment.appendChild(mark);
+      at = t.end;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(at)));
+    return fragment;
+  }
+  // What to show under a result: its summary, unless its text holds more of the query's words;
+  // then the part of its text around the first word that matched.
+  function excerpt(data, query) {
+    function hits(text) {
+      var words = {}, first = null;
+      tokens(text || "").forEach(function (t) {
+        query.forEach(function (q, i) {
+          if (matches(t, query, i)) { words[i] = true; first = first || t; }
+        });
+      });
+      return { count: Object.keys(words).length, first: first };
+    }
+    var inSummary = hits(data.summary), inText = hits(data.text);
+    if (inText.count > inSummary.count) {
+      var text = data.text, at = (phraseAt(tokens(text), query) || inText.first).start;
+      var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - EXCERPT_BEFORE)));
+      var end = text.indexOf(" ", Math.min(text.length, at + EXCERPT_LENGTH));
+      return (start > 0 ? "…" : "") + text.slice(start, end < 0 ? undefined : end).trim() + (end < 0 ? "" : "…");
+    }
+    return data.summary;
   }
   var PAGE_SIZE = 10;
+  var RERANK = 30;        // results looked at again by their titles
+  var EXACT_BONUS = 2;    // a word of the title written as typed, tone marks and all
+  var PHRASE_BONUS = 3;   // the query's words side by side in the title, in the order typed
+  var HELP_PENALTY = 1000;
+  var EXCERPT_BEFORE = 40, EXCERPT_LENGTH = 140;  // characters
   function setUpSearch(form) {
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector(".search-status");
     var list = document.querySelector(".search-results");
-    async function run(query) {
-      if (!query.trim()) { status.textContent = ""; list.innerHTML = ""; return; }
+    var query = [];
+    async function run(text) {
+      query = readQuery(text);
+      if (!query.length) { status.textContent = ""; list.innerHTML = ""; return; }
       status.textContent = "Đang tìm…";
       try {
-        found = await findPages(query);
+        found = await rankBest(await findPages(query.map(function (q) { return q.folded; })), query);
       } catch (error) {
         status.textContent = "Không tải được chỉ mục tìm kiếm. Hãy thử lại.";
         return;
@@ -234,18 +342,22 @@
     more.addEventListener("click", showMore);
     list.after(more);
     async function showMore() {
-      var batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map(describe));
+      var batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map(function (result) {
+        return result.data || describe(result.page);
+      }));
       shown += batch.length;
       more.hidden = shown >= found.length;
       batch.forEach(function (data) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = data.url;
-        link.textContent = data.title || data.url;
+        link.appendChild(highlighted(data.title || data.url, query));
         item.appendChild(link);
-        if (data.summary) {
+        var words = excerpt(data, query);
+        if (words) {
           var summary = document.createElement("div");
-          summary.textContent = data.summary;
+          summary.className = "search-excerpt";
+          summary.appendChild(highlighted(words, query));
           item.appendChild(summary);
         }
         list.appendChild(item);
@@ -271,15 +383,19 @@
     var text = !isNumber && FORMULA_START.test(value) ? "'" + value : value;
     return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
+  // A table whose rows share one source says it once, under the table (data-source); its CSV
+  // keeps it on every row.
   function tableCsv(table) {
-    var lines = [Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+    var source = table.getAttribute("data-source");
+    var header = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return csvField(th.textContent.trim(), false);
-    }).join(",")];
+    });
+    var lines = [header.concat(source ? ["Nguồn"] : []).join(",")];
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       lines.push(Array.prototype.map.call(row.cells, function (cell) {
         var number = cell.classList.contains("num") ? cell.getAttribute("data-sort") : null;
         return number !== null ? csvField(number, true) : csvField(cell.textContent.trim(), false);
-      }).join(","));
+      }).concat(source ? [csvField(source, false)] : []).join(","));
     });
     return "\ufeff" + lines.join("\n") + "\n";  // the BOM lets Excel read Vietnamese text
   }

@@ -13,8 +13,9 @@ ATTACK = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
 
 
 def test_h_escapes_html_and_the_characters_that_start_markdown() -> None:
-    assert h(ATTACK) == ("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x "
-                         "onerror=alert(2)&gt;")
+    assert h(ATTACK, False) == ("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x "
+                                "onerror=alert(2)&gt;")
+    assert h(ATTACK) == "“&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"
     assert h("*đậm* [liên kết](u) {: onclick=x } a_b `c` \\ | ~ ' &") == (
         "&#42;đậm&#42; &#91;liên kết&#93;(u) &#123;: onclick=x &#125; a&#95;b &#96;c&#96; &#92; &#124; "
         "&#126; &#x27; &amp;")
@@ -24,6 +25,15 @@ def test_t_escapes_html_and_backslash_escapes_markdown_punctuation() -> None:
     assert t("<b>Bến Tre</b> *x* [a](b) {: .c } # + ! - |") == (
         "&lt;b&gt;Bến Tre&lt;/b&gt; \\*x\\* \\[a\\]\\(b\\) \\{: .c \\} \\# \\+ \\! \\- \\|")
     assert t("1.166 người, 35%") == "1.166 người, 35%"  # ordinary text unchanged
+
+
+def test_quotes_become_typographic_in_text_but_not_in_code_or_literal_text() -> None:
+    written = 'Mô hình "Thanh niên xung kích" (“đã cong”) và "A"'
+    shown = "Mô hình “Thanh niên xung kích” (“đã cong”) và “A”"
+    assert h(written) == shown and t(written) == shown.replace("(", "\\(").replace(")", "\\)")
+    assert md(written) == f'<div class="record-text">\n<p>{shown}</p>\n</div>'
+    assert code('name: "x"') == "<code>name: &quot;x&quot;</code>"
+    assert h('name: "x"', False) == "name: &quot;x&quot;" and t('a "b"', False) == "a &quot;b&quot;"
 
 
 def test_text_already_made_safe_is_not_escaped_twice_and_nothing_is_empty() -> None:

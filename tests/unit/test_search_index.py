@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from campaign_results.render.search_index import (FOLDER, INLINE_UP_TO, MAX_WORD, PAGES_PER_SHARD,
+from campaign_results.render.search_index import (EXCERPT_CHARACTERS, FOLDER, INLINE_UP_TO, MAX_WORD, PAGES_PER_SHARD,
                                                   SUMMARY_CHARACTERS, SearchIndex)
 
 UNIT_PAGE = ('---\ntitle: "Bến Tre"\ndescription: "Tỉnh Đoàn &amp; cơ sở"\n---\n# Bến Tre\n\n'
@@ -62,7 +62,7 @@ def test_the_search_page_itself_is_not_indexed_but_loses_its_block() -> None:
     page = index.add_page("tim-kiem.md", '# Tìm kiếm\n<div hidden data-search-body markdown="0">x</div>\n')
     assert page == "# Tìm kiếm\n" and index.entries == []
     assert json.loads(index.files()[f"{FOLDER}/thong-tin.json"]) == {
-        "pages": 0, "pages_per_shard": PAGES_PER_SHARD, "prefixes": []}
+        "pages": 0, "pages_per_shard": PAGES_PER_SHARD, "prefixes": [], "help_from": 0}
 
 
 def test_a_title_falls_back_to_the_path_and_markdown_escapes_leave_the_heading() -> None:
@@ -80,9 +80,9 @@ def test_pages_are_numbered_units_first_then_short_titles_and_postings_are_gaps(
     index.add_page("ngay-cao-diem/ngay-1.md", "---\ntitle: Ngày 1\n---\nTrồng cây\n")
     index.add_page("index.md", "---\ntitle: Trang chủ\n---\n")
     files = index.files()
-    assert pages(files) == [["", "Trang chủ", ""], ["don-vi/ben-tre/", "Bến Tre trồng cây", ""],
-                            ["ngay-cao-diem/ngay-1/", "Ngày 1", ""], ["van-ban/cay/", "Văn bản về cây", ""],
-                            ["mo-hinh/cay-xanh/", "Cây xanh", ""]]
+    assert pages(files) == [["", "Trang chủ", "", ""], ["don-vi/ben-tre/", "Bến Tre trồng cây", "", ""],
+                            ["ngay-cao-diem/ngay-1/", "Ngày 1", "", "Trồng cây"],
+                            ["van-ban/cay/", "Văn bản về cây", "", ""], ["mo-hinh/cay-xanh/", "Cây xanh", "", ""]]
     # "cay" on pages 1 (title), 2 (text), 3 (title), 4 (title): gaps 2, 1, 1, 1 → 5, 2, 3, 3
     assert vocabulary(files)["cay"] == "5,2,3,3"
 
@@ -122,7 +122,7 @@ def test_page_lists_hold_twenty_five_pages_each() -> None:
         index.add_page(f"van-ban/v{number:02}.md", f"---\ntitle: V{number:02}\n---\n")
     files = index.files()
     assert len(json.loads(files[f"{FOLDER}/trang/0.json"])) == PAGES_PER_SHARD
-    assert json.loads(files[f"{FOLDER}/trang/1.json"]) == [["van-ban/v25/", "V25", ""]]
+    assert json.loads(files[f"{FOLDER}/trang/1.json"]) == [["van-ban/v25/", "V25", "", ""]]
     assert json.loads(files[f"{FOLDER}/thong-tin.json"])["pages"] == PAGES_PER_SHARD + 1
 
 
@@ -139,4 +139,26 @@ def test_files_are_compact_utf8_json() -> None:
     index = SearchIndex()
     index.add_page("don-vi/ben-tre.md", UNIT_PAGE)
     assert index.files()[f"{FOLDER}/trang/0.json"] == \
-        '[["don-vi/ben-tre/","Bến Tre","Tỉnh Đoàn & cơ sở"]]'.encode("utf-8")
+        '[["don-vi/ben-tre/","Bến Tre","Tỉnh Đoàn & cơ sở","Đồng Khởi <dừa>"]]'.encode("utf-8")
+
+
+def test_help_pages_are_listed_last_and_the_index_says_where_they_begin() -> None:
+    index = SearchIndex()
+    index.add_page("dong-gop.md", "# Đóng góp\n\nThêm tỉnh Hà Tĩnh\n")
+    index.add_page("don-vi/ha-tinh.md", '---\ntitle: "Tỉnh Hà Tĩnh"\n---\n# x\n\n'
+                                        '<div hidden data-search-body markdown="0">Tỉnh Hà Tĩnh</div>\n')
+    index.add_page("don-vi/index.md", "---\ntitle: Đơn vị\nsearch: summary\n---\n# Đơn vị\n")
+    files = index.files()
+    assert [page[0] for page in pages(files)] == ["don-vi/", "don-vi/ha-tinh/", "dong-gop/"]
+    assert json.loads(files[f"{FOLDER}/thong-tin.json"])["help_from"] == 2
+
+
+def test_a_page_entry_carries_the_start_of_its_text_for_the_excerpt() -> None:
+    index = SearchIndex()
+    long_text = "Đội hình *Thanh niên xung kích* " + "hỗ trợ người dân " * 100
+    index.add_page("mo-hinh/x.md", '---\ntitle: "Mô hình X"\ndescription: "Tóm tắt"\n---\n# x\n\n'
+                                   f'<div hidden data-search-body markdown="0">Mô hình X · {long_text}</div>\n')
+    [[url, title, summary, excerpt]] = pages(index.files())
+    assert (url, title, summary) == ("mo-hinh/x/", "Mô hình X", "Tóm tắt")
+    assert excerpt.startswith("Đội hình Thanh niên xung kích hỗ trợ")  # no title, no Markdown marks
+    assert len(excerpt) <= EXCERPT_CHARACTERS and not excerpt.endswith(" ")

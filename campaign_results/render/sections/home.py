@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import urls
+from ..key_figures import KeyFigures
 from ..renderer import Renderer
 from ..tables import Cell, Table, number_cell, quantity_cell
+from .peak_days import headline_figures
 
 
 def plan(r: Renderer) -> None:
@@ -31,7 +33,9 @@ def _home(r: Renderer) -> None:
     for year in sorted(by_year, reverse=True):
         years.add([Cell(r.a(page, urls.MODELS, str(year), query=f"?nam={year}"), sort=str(year)),
                    number_cell(by_year[year]), number_cell(proposed[year]), number_cell(recognised[year])])
-    r.page(page, "home.md.j2", latest=latest, headline=headline, years=years,
+    figures = (headline_figures(r, page, latest, per_track=2, limit=4) if latest
+               else KeyFigures(empty="Chưa có kết quả Ngày cao điểm nào trong dữ liệu."))
+    r.page(page, "home.md.j2", latest=latest, headline=headline, years=years, figures=figures,
            counts={"models": len(r.dataset.models), "days": len(r.dataset.peak_days),
                    "documents": len(r.dataset.documents),
                    "units": len({m.unit for m in r.dataset.models.values()} |

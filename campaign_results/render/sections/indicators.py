@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
-from ...format import peak_day_label
+from ...format import number, peak_day_label, quantity
 from .. import urls
+from ..key_figures import KeyFigure, KeyFigures
 from ..renderer import Renderer
 from ..tables import Cell, Table, number_cell, quantity_cell, text_cell
+
+
+HEADLINE_MAX = 3  # the indicator's latest figures among its headline figures
 
 
 def plan(r: Renderer) -> None:
@@ -40,7 +44,27 @@ def _indicator_page(r: Renderer, code: str, indicator, rows: list) -> None:
                    Cell(r.unit_link(page, unit), text=r.unit_name(unit)) if unit else text_cell("Toàn quốc"),
                    text_cell(scope), quantity_cell(goal, indicator.kind), quantity_cell(value, indicator.kind)])
     r.page(page, "indicator.md.j2", indicator=indicator, table=table if rows else None,
+           figures=_key_figures(r, page, indicator, rows),
            description=f"Chỉ tiêu \"{indicator.label}\" ({indicator.unit}) qua các đơn vị và các năm.")
+
+
+def _key_figures(r: Renderer, page: str, indicator, rows: list) -> KeyFigures:
+    """The latest national figures of the indicator, else its latest figures; and how many there are."""
+    figures = KeyFigures(empty="Chưa có số liệu nào cho chỉ tiêu này.")
+    latest = sorted(rows, key=lambda x: -x[0])
+    national = [row for row in latest if row[3] is None]
+    for year, target, label, unit, scope, goal, value in (national or latest)[:HEADLINE_MAX]:
+        if value is None:
+            continue
+        shown = quantity(value, indicator.kind) + ("" if indicator.kind == "money" else f" {indicator.unit}")
+        where = "Toàn quốc" if unit is None else r.unit_name(unit)
+        figures.figures.append(KeyFigure(value=shown, label=where, context=label,
+                                         link=str(r.href(page, target))))
+    if len(rows) > len(figures.figures):
+        figures.figures.append(KeyFigure(value=number(len(rows)), label="số liệu trên trang",
+                                         context=f"{number(len({row[3] for row in rows if row[3]}))} đơn vị",
+                                         link="#so-lieu"))
+    return figures
 
 
 def _index(r: Renderer, rows: dict[str, list]) -> None:

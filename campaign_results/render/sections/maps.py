@@ -1,8 +1,9 @@
-"""The map page: models and per-unit results by province, in the 63- and 34-province systems."""
+"""The map page: by province, in the 63- and 34-province systems, one measure per map: the models
+"Dân vận khéo", and the peak days with results; each system's maps and their table as tabs."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 
 from ...model.units import SYSTEM_34, SYSTEM_63
 from .. import urls
@@ -11,7 +12,11 @@ from ..renderer import Renderer
 from ..tables import Cell, Table, number_cell, text_cell
 
 PAGE = urls.MAPS
-MEASURE = "Số mô hình và kết quả"
+SYSTEMS = ((SYSTEM_63, "63 tỉnh, thành (đến 30/6/2025)", "vn_provinces_63_simplified.geojson"),
+           (SYSTEM_34, "34 tỉnh, thành (từ 1/7/2025)", "vn_provinces_34_simplified.geojson"))
+# (tab, the measure as a map's tooltip says it, the table's column)
+MEASURES = (("Mô hình “Dân vận khéo”", "mô hình", "Mô hình"),
+            ("Ngày cao điểm có kết quả", "Ngày cao điểm có kết quả", "Ngày cao điểm có kết quả"))
 
 
 def plan(r: Renderer) -> None:
@@ -19,24 +24,33 @@ def plan(r: Renderer) -> None:
 
 
 def _maps(r: Renderer) -> None:
-    counts: Counter = Counter()
+    models: dict[str, int] = defaultdict(int)
+    days: dict[str, set] = defaultdict(set)
     for model in r.dataset.models.values():
-        counts[model.unit] += 1
+        models[model.unit] += 1
     for day in r.dataset.peak_days.values():
         for result in day.results:
-            counts[result.unit] += 1
+            days[result.unit].add(day.id)
     geo = r.inputs.boundaries
-    maps = []
-    for system, label, geojson in ((SYSTEM_63, "63 tỉnh, thành (đến 30/6/2025)", "vn_provinces_63_simplified.geojson"),
-                                   (SYSTEM_34, "34 tỉnh, thành (từ 1/7/2025)", "vn_provinces_34_simplified.geojson")):
+    systems = []
+    for system, label, geojson in SYSTEMS:
         provinces = sorted(r.dataset.units.provinces(system), key=lambda u: u.code)
-        values = {u.code: counts[u.id] + (sum(counts[p] for p in u.predecessors) if system == SYSTEM_34 else 0)
+
+        def covered(unit):
+            return [unit.id] + (unit.predecessors if system == SYSTEM_34 else [])
+
+        counts = {u.code: (sum(models[i] for i in covered(u)), len(set().union(*(days[i] for i in covered(u)))))
                   for u in provinces}
-        table = Table(["Mã", "Tỉnh, thành", MEASURE], caption=f"{MEASURE} – {label}")
+        table = Table(["Mã", "Tỉnh, thành"] + [column for _, _, column in MEASURES], caption=f"Theo tỉnh, thành – {label}")
         for unit in provinces:
             table.add([text_cell(unit.code), Cell(r.unit_link(PAGE, unit.id), text=unit.short_name),
-                       number_cell(values[unit.code])])
-        drawing = ProvinceMap(f"{MEASURE.lower()} theo {label}", tuple(sorted(values.items())), MEASURE,
-                              tuple((u.code, u.short_name) for u in provinces), str(geo / geojson))
-        maps.append({"label": label, "chart": r.chart(PAGE, drawing, table)})
-    r.page(PAGE, "maps.md.j2", maps=maps, source=urls.DOCUMENTS)
+                       *(number_cell(value) for value in counts[unit.code])])
+        names = tuple((u.code, u.short_name) for u in provinces)
+        links = tuple((u.code, urls.relative(urls.chart("ban-do.svg"), urls.unit(u.id))) for u in provinces)
+        maps = []
+        for index, (tab, measure, _) in enumerate(MEASURES):
+            drawing = ProvinceMap(f"{tab} theo {label}", tuple((code, values[index]) for code, values in counts.items()),
+                                  measure, names, links, str(geo / geojson))
+            maps.append((tab, r.chart(PAGE, drawing)))
+        systems.append({"label": label, "maps": maps, "table": table, "key": system})
+    r.page(PAGE, "maps.md.j2", systems=systems, source=urls.DOCUMENTS)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import partial
 
-from ...format import percent
+from ...format import percent, quantity
 from .. import urls
 from ..bar_chart import BarChart
+from ..key_figures import KeyFigure, KeyFigures
 from ..renderer import FIELDS, LEVELS, STATUSES, Renderer
 from ..tables import Cell, Table, number_cell, percent_cell, quantity_cell, text_cell
 
 MIN_BARS_FOR_CHART = 2  # one bar is not a chart: the table says it all
+HEADLINE_MAX = 4  # a model's indicators among its headline figures
 
 # URL parameter → (row attribute, label) for the catalogue's filters
 FILTERS = {
@@ -58,7 +60,7 @@ def _catalogue(r: Renderer, models) -> None:
 
 def _model_page(r: Renderer, model) -> None:
     page = urls.model(model.id)
-    table = Table(["Chỉ tiêu", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả", "Tỉ lệ đạt", "Đơn vị tính", "Nguồn"],
+    table = Table(["Chỉ tiêu", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả", "Tỷ lệ đạt", "Đơn vị tính", "Nguồn"],
                   caption="Chỉ tiêu và kết quả")
     achieved = []
     for f in model.indicators:
@@ -78,26 +80,46 @@ def _model_page(r: Renderer, model) -> None:
             achieved.append((label, f))
     chart = None
     if len(achieved) >= MIN_BARS_FOR_CHART:
-        chart_table = Table(["Chỉ tiêu", "Chỉ tiêu đặt ra", "Kết quả", "Tỉ lệ đạt"],
-                            caption="Số liệu của biểu đồ")
-        for label, f in achieved:
-            kind = r.indicator_kind(f.indicator)
-            chart_table.add([text_cell(label), quantity_cell(f.target, kind), quantity_cell(f.result, kind),
-                             percent_cell(f.percent)])
         chart = r.chart(page, BarChart(
-            title="Tỉ lệ đạt so với chỉ tiêu (%)",
+            title="Tỷ lệ đạt so với chỉ tiêu (%)",
             labels=tuple(label for label, _ in achieved),
             values=tuple(float(f.percent) for _, f in achieved),
             value_labels=tuple(percent(f.percent) for _, f in achieved),
-            axis_label="% chỉ tiêu", reference=100.0, reference_label="100%"), chart_table)
+            axis_label="% chỉ tiêu", reference=100.0, reference_label="100%"))
+    table.lift_source()
+    sources = [r.document_link(page, doc_id) for doc_id in dict.fromkeys(
+        f.source or model.sources[0] for f in model.indicators)]
     budget_parts = None
+    figures = _key_figures(r, page, model)
     if model.budget and model.budget.parts:
         total = sum(int(p.amount.value) for p in model.budget.parts)
         budget_parts = {"items": model.budget.parts, "total": total,
                         "matches": model.budget.amount is not None and total == model.budget.amount.value}
-    r.page(page, "model.md.j2", model=model, table=table, chart=chart, budget_parts=budget_parts,
+    r.page(page, "model.md.j2", model=model, table=table, chart=chart, budget_parts=budget_parts, figures=figures,
+           sources=sources,
            level=LEVELS[model.level], field=FIELDS.get(model.field), status=STATUSES[model.status],
            description=_description(r, model))
+
+
+def _key_figures(r: Renderer, page: str, model) -> KeyFigures:
+    """Each indicator's result against its target (a planned model: its targets), then the budget."""
+    figures = KeyFigures(empty="Văn bản không ghi chỉ tiêu hay kết quả của mô hình này.")
+    for f in model.indicators[:HEADLINE_MAX]:
+        kind = r.indicator_kind(f.indicator)
+        label = r.indicator_label(f.indicator) + (f" ({f.scope})" if f.scope else "")
+        if f.result is not None:
+            figures.figures.append(KeyFigure(value=quantity(f.result, kind), label=label,
+                                             target=quantity(f.target, kind) if f.target else None,
+                                             achieved=f.percent))
+        elif f.target is not None:
+            figures.figures.append(KeyFigure(value=quantity(f.target, kind), label=label,
+                                             context="chỉ tiêu đặt ra, chưa có kết quả"))
+        figures.add_source(r.document_link(page, f.source or model.sources[0]))
+    if model.budget and model.budget.amount and len(figures.figures) < HEADLINE_MAX:
+        figures.figures.append(KeyFigure(value=quantity(model.budget.amount, "money"), label="Kinh phí, giá trị"))
+    if not figures.figures:
+        figures.add_source(r.document_link(page, model.sources[0]))
+    return figures
 
 
 def _description(r: Renderer, model) -> str:

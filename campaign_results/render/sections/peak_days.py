@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from functools import partial
 
+from markupsafe import Markup
+
 from ...format import clock, money, number, peak_day_label, quantity
+from ...text import slugify
 from .. import urls
 from ..bar_chart import BarChart
+from ..key_figures import KeyFigure, KeyFigures
 from ..renderer import Renderer
 from ..share_card import ShareCard
 from ..tables import Cell, Table, date_cell, note_cell, number_cell, quantity_cell, text_cell
 from .models import MIN_BARS_FOR_CHART
 
-MAX_BARS = 10  # more bars are unreadable on a phone; the per-unit table above has every unit
+MAX_BARS = 10  # more bars are unreadable on a phone; the per-unit table beside it has every unit
+MAX_INDICATOR_COLUMNS = 4  # more indicators in a track are listed in one cell per unit
+HEADLINE_PER_TRACK = 3  # national totals of each track among the page's headline figures
+HEADLINE_MAX = 6
 
 
 def plan(r: Renderer) -> None:
@@ -25,8 +32,16 @@ def plan(r: Renderer) -> None:
 
 
 def _campaign_page(r: Renderer, campaign, days) -> None:
-    r.page(urls.campaign(campaign.id), "campaign.md.j2", campaign=campaign,
-           days=[d for d in days if d.campaign == campaign.id])
+    page = urls.campaign(campaign.id)
+    days = [d for d in days if d.campaign == campaign.id]
+    figures = KeyFigures(empty="Chưa có kết quả toàn quốc của các Ngày cao điểm trong chiến dịch này.")
+    for day in days:
+        headline = headline_figures(r, page, day, per_track=2, limit=4,
+                                    context=peak_day_label(day.date) if len(days) > 1 else None)
+        figures.figures += headline.figures
+        for link in headline.sources:
+            figures.add_source(link)
+    r.page(page, "campaign.md.j2", campaign=campaign, days=days, figures=figures)
 
 
 def _index(r: Renderer, days) -> None:
@@ -66,11 +81,43 @@ def _peak_day_page(r: Renderer, day) -> None:
         (r.indicator_label(t.indicator), quantity(t.value, r.indicator_kind(t.indicator)))
         for track in day.tracks for t in track.totals[:2])[:4],
         peak_day_label(day.date))
+    contents = [(_anchor("track", t.id), t.name) for t in day.tracks]
+    contents += [(anchor, label) for anchor, label, shown in (
+        ("hoat-dong-diem", "Hoạt động điểm cấp Trung ương", central), ("hoat-dong-khac", "Hoạt động khác", events),
+        ("han-bao-cao", "Hạn báo cáo", day.deadlines), ("bao-cao-cham", "Đơn vị báo cáo chậm", day.late_reporters),
+        ("ke-hoach", "Kế hoạch triển khai của các đơn vị", plans), ("nguon", "Nguồn", True)) if shown]
     r.page(page, "peak_day.md.j2", day=day, tracks=tracks, central=central, events=events,
-           search_words=search_words, image=r.share_image(card),
-           deadlines=deadlines if day.deadlines else None, plans=plans,
+           search_words=search_words, image=r.share_image(card), figures=headline_figures(r, page, day),
+           deadlines=deadlines if day.deadlines else None, plans=plans, contents=contents,
            campaign=r.dataset.campaigns.get(day.campaign),
            description=f"Kết quả {peak_day_label(day.date)}: {headline}.")
+
+
+def headline_figures(r: Renderer, page: str, day, per_track: int = HEADLINE_PER_TRACK,
+                     limit: int = HEADLINE_MAX, context: str | None = None) -> KeyFigures:
+    """A peak day's national totals as headline figures: the first of each track (as the report
+    lists them), each linking to its track on the day's page. ``context``: said on each card
+    instead of its track's name (a page that lists several days)."""
+    figures = KeyFigures(empty="Chưa có kết quả toàn quốc của Ngày cao điểm này.")
+    day_page = urls.peak_day(day.id)
+    for track in day.tracks:
+        for total in track.totals[:per_track]:
+            if len(figures.figures) == limit:
+                break
+            figures.figures.append(KeyFigure(
+                value=quantity(total.value, r.indicator_kind(total.indicator)),
+                label=r.indicator_label(total.indicator), context=context or track.name,
+                link=str(r.href(page, day_page)) + "#" + _anchor("track", track.id)))
+            figures.add_source(r.document_link(page, total.source or day.sources[0]))
+    if not figures.figures and day.results:
+        figures.empty = (f"Chưa có kết quả toàn quốc; {number(len({res.unit for res in day.results}))} "
+                         "đơn vị có kết quả, ở bảng dưới.")
+    return figures
+
+
+def _anchor(kind: str, key: str) -> str:
+    """The id of a heading that the page's contents link to."""
+    return f"{kind}-{slugify(key)}"
 
 
 def _track(r: Renderer, page: str, day, track) -> dict:
@@ -84,19 +131,8 @@ def _track(r: Renderer, page: str, day, track) -> dict:
             note_cell(total.note or ""),
             Cell(r.document_link(page, source), text=r.document_label(source), note=True),
         ])
+    totals.lift_source()
     results = [res for res in day.results if res.track == track.id]
-    units = Table(["Đơn vị", "Chỉ tiêu", "Kết quả", "Đơn vị tính", "Ghi chú", "Nguồn"],
-                  caption=f"Kết quả từng đơn vị – {track.name}")
-    for res in sorted(results, key=lambda x: (r.unit_name(x.unit), x.indicator)):
-        indicator = r.dataset.indicators[res.indicator]
-        units.add([
-            Cell(r.unit_link(page, res.unit), text=r.unit_name(res.unit)),
-            Cell(r.a(page, urls.indicator(res.indicator), indicator.label), text=indicator.label),
-            quantity_cell(res.value, indicator.kind),
-            text_cell("" if indicator.kind == "money" else indicator.unit),
-            note_cell(res.note or ""),
-            Cell(r.document_link(page, res.source), text=r.document_label(res.source), note=True),
-        ])
     charts = []
     by_indicator: dict[str, list] = {}
     for res in results:
@@ -110,17 +146,61 @@ def _track(r: Renderer, page: str, day, track) -> dict:
         title = f"{indicator.label} theo đơn vị"
         if len(ranked) > MAX_BARS:
             title += f": {MAX_BARS} đơn vị cao nhất trong {len(ranked)}"
-        data = Table(["Đơn vị", indicator.label], caption="Số liệu của biểu đồ")
-        for res in rows:
-            data.add([text_cell(r.unit_name(res.unit)), quantity_cell(res.value, indicator.kind)])
         charts.append(r.chart(page, BarChart(
             title=title,
             labels=tuple(r.unit_name(res.unit) for res in rows),
             values=tuple(float(res.value.value) for res in rows),
             value_labels=tuple(quantity(res.value, indicator.kind) for res in rows),
-            axis_label=indicator.unit), data))
+            axis_label=indicator.unit)))
+    sources = list(dict.fromkeys(res.source for res in results))
     return {"track": track, "totals": totals if track.totals else None,
-            "units": units if results else None, "charts": charts}
+            "units": _unit_results(r, page, track, results) if results else None, "charts": charts,
+            "sources": [r.document_link(page, doc_id) for doc_id in sources]}
+
+
+def _unit_results(r: Renderer, page: str, track, results) -> Table:
+    """One row per unit: with few indicators, one column each (sortable by value); with more, the
+    unit's results listed in one cell, each with its remark."""
+    by_unit: dict[str, dict] = {}
+    for res in sorted(results, key=lambda x: (r.unit_name(x.unit), x.indicator)):
+        by_unit.setdefault(res.unit, {})[res.indicator] = res
+    codes = list(dict.fromkeys(res.indicator for res in sorted(results, key=lambda x: x.indicator)))
+    indicators = [r.dataset.indicators[code] for code in codes]
+    caption = f"Kết quả từng đơn vị – {track.name}"
+    wide = len(indicators) <= MAX_INDICATOR_COLUMNS
+    columns = ["Đơn vị"] + ([_column_label(i) for i in indicators] + ["Ghi chú"] if wide else ["Kết quả"]) + ["Nguồn"]
+    table = Table(columns, caption=caption)
+    for unit_id, found in by_unit.items():
+        row = [Cell(r.unit_link(page, unit_id), text=r.unit_name(unit_id))]
+        if wide:
+            row += [quantity_cell(found[i.code].value, i.kind) if i.code in found else number_cell(None)
+                    for i in indicators]
+            notes = dict.fromkeys(res.note for res in found.values() if res.note)
+            row.append(note_cell(" ".join(notes)))
+        else:
+            items = [Markup("<li><span class=\"result-label\">{label}</span>: {value}{unit}{note}</li>").format(
+                value=Markup("<strong>{}</strong>").format(quantity(res.value, i.kind)),
+                unit=f" {i.unit}" if i.kind != "money" else "",
+                label=r.a(page, urls.indicator(i.code), i.label),
+                note=Markup("<span class=\"result-note\">{}</span>").format(res.note) if res.note else "")
+                for i in indicators if (res := found.get(i.code))]
+            row.append(Cell(Markup("<ul class=\"cell-list\">") + Markup("").join(items) + Markup("</ul>"),
+                            text="; ".join(f"{r.indicator_label(res.indicator)}: "
+                                           f"{quantity(res.value, r.indicator_kind(res.indicator))}"
+                                           for res in found.values())))
+        sources = list(dict.fromkeys(res.source for res in found.values()))
+        row.append(Cell(Markup("; ").join(r.document_link(page, s) for s in sources),
+                        text="; ".join(r.document_label(s) for s in sources), note=True))
+        table.add(row)
+    table.lift_source()
+    return table
+
+
+def _column_label(indicator) -> str:
+    """A results column: the indicator, and its unit where the label does not say it."""
+    if indicator.kind == "money" or indicator.unit.lower() in indicator.label.lower():
+        return indicator.label
+    return f"{indicator.label} ({indicator.unit})"
 
 
 def _event(r: Renderer, page: str, event) -> dict:

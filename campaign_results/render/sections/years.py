@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
+from ...format import counts, number, peak_day_label
 from .. import urls
+from ..key_figures import KeyFigure, KeyFigures
 from ..renderer import LEVELS, STATUSES, Renderer
 from ..tables import Cell, Table, number_cell, text_cell
+from .peak_days import headline_figures
 
 
 def plan(r: Renderer) -> None:
@@ -31,10 +34,24 @@ def _year_page(r: Renderer, year: int, models, days, documents) -> None:
     for m in sorted(models, key=lambda m: (r.unit_name(m.unit), m.name)):
         model_table.add([Cell(r.a(page, urls.model(m.id), m.name), text=m.name), Cell(r.unit_link(page, m.unit)),
                          text_cell(LEVELS[m.level]), text_cell(STATUSES[m.status])])
-    r.page(page, "year.md.j2", year=year, models=model_table if models else None,
+    figures = KeyFigures(empty=f"Chưa có mô hình hay Ngày cao điểm nào của năm {year} trong dữ liệu.")
+    if models:
+        recognised = sum(1 for m in models if m.status == "cong-nhan")
+        figures.figures.append(KeyFigure(value=number(len(models)), label="mô hình \"Dân vận khéo\"",
+                                         context=f"{number(recognised)} đã công nhận" if recognised else "",
+                                         link="#mo-hinh"))
+    for day in sorted(days, key=lambda d: d.date, reverse=True):
+        headline = headline_figures(r, page, day, per_track=1, limit=2, context=peak_day_label(day.date) if len(days) > 1 else None)
+        figures.figures += headline.figures
+        for link in headline.sources:
+            figures.add_source(link)
+    if documents:
+        figures.figures.append(KeyFigure(value=number(len(documents)), label="văn bản", link="#van-ban"))
+    r.page(page, "year.md.j2", year=year, models=model_table if models else None, figures=figures,
            days=sorted(days, key=lambda d: d.date),
            documents=sorted(documents, key=lambda d: d.date),
-           description=f"Năm {year}: {len(models)} mô hình \"Dân vận khéo\", {len(days)} Ngày cao điểm.")
+           description=f"Năm {year}: " + counts((len(models), "mô hình “Dân vận khéo”"), (len(days), "Ngày cao điểm"),
+                                                (len(documents), "văn bản"), none="chưa có dữ liệu") + ".")
 
 
 def _index(r: Renderer, years: list[int], models, days, documents) -> None:
