@@ -12,6 +12,7 @@ import os
 import re
 import sys
 
+from .numbers import remembered
 from .text import fold
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -71,19 +72,7 @@ def parse_date(raw: object, today: dt.date | None = None) -> dt.date:
     elif isinstance(raw, dt.date):
         value = raw
     elif isinstance(raw, str):
-        text = raw.strip()
-        match = _DMY.match(text)
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-        else:
-            match = _ISO.match(text)
-            if not match:
-                raise DateError("date-format", value=text)
-            year, month, day = (int(g) for g in match.groups())
-        try:
-            value = dt.date(year, month, day)
-        except ValueError:
-            raise DateError("date-invalid", value=text) from None
+        value = _read_date(raw)
     else:
         raise DateError("date-format", value=str(raw))
     latest = latest_date(today)
@@ -93,6 +82,25 @@ def parse_date(raw: object, today: dt.date | None = None) -> dt.date:
     return value
 
 
+@remembered
+def _read_date(raw: str) -> dt.date:
+    """The date a text writes (its range is checked by parse_date, against today)."""
+    text = raw.strip()
+    match = _DMY.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        match = _ISO.match(text)
+        if not match:
+            raise DateError("date-format", value=text)
+        year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError("date-invalid", value=text) from None
+
+
+@remembered
 def parse_time(raw: object) -> str:
     """A clock time as "HH:MM" from "12h00", "7h30", "9h" or "12:00"."""
     text = str(raw).strip() if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""

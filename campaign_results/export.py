@@ -29,7 +29,6 @@ from .workbook import workbook
 
 LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
-FOLDER = "du-lieu"
 
 # CSV injection (OWASP): a spreadsheet opening a CSV reads a text cell that begins with one of
 # these as a formula (=HYPERLINK(...), +cmd|...!A0, @SUM(...)). Such a cell gets a leading
@@ -281,29 +280,30 @@ def datapackage(all_tables: list[DataTable], dataset: Dataset) -> dict:
 BUNDLES = ("du-lieu.zip", "datapackage.json", "du-lieu.json", "du-lieu.xlsx")
 
 
-def file_paths(all_tables: list[DataTable]) -> list[str]:
-    """The paths :func:`files` writes, known before the files are made."""
-    return [f"{FOLDER}/{t.name}.csv" for t in all_tables] + [f"{FOLDER}/{name}" for name in BUNDLES]
+def file_names(all_tables: list[DataTable]) -> list[str]:
+    """The names of the files :func:`files` makes, known before the files are made."""
+    return [f"{t.name}.csv" for t in all_tables] + list(BUNDLES)
 
 
 def files(all_tables: list[DataTable], dataset: Dataset) -> dict[str, bytes]:
-    """Every download, by its path under the site: CSVs, the zip, JSON, XLSX, datapackage.json."""
+    """Every download, by its file name (the site puts them in one folder): CSVs, the zip, JSON,
+    XLSX, datapackage.json."""
     package = datapackage(all_tables, dataset)
     out: dict[str, bytes] = {}
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         for t in all_tables:
             data = t.csv_text().encode("utf-8")
-            out[f"{FOLDER}/{t.name}.csv"] = data
+            out[f"{t.name}.csv"] = data
             info = zipfile.ZipInfo(f"{t.name}.csv", date_time=(2020, 1, 1, 0, 0, 0))  # same bytes for same data
             bundle.writestr(info, data, zipfile.ZIP_DEFLATED)
         info = zipfile.ZipInfo("datapackage.json", date_time=(2020, 1, 1, 0, 0, 0))
         bundle.writestr(info, json.dumps(package, ensure_ascii=False, indent=2), zipfile.ZIP_DEFLATED)
-    out[f"{FOLDER}/du-lieu.zip"] = archive.getvalue()
-    out[f"{FOLDER}/datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8")
-    out[f"{FOLDER}/du-lieu.json"] = json.dumps({t.name: t.records() for t in all_tables},
-                                                ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    out[f"{FOLDER}/du-lieu.xlsx"] = _xlsx(all_tables)
+    out["du-lieu.zip"] = archive.getvalue()
+    out["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8")
+    out["du-lieu.json"] = json.dumps({t.name: t.records() for t in all_tables},
+                                     ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    out["du-lieu.xlsx"] = _xlsx(all_tables)
     return out
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache, wraps
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .text import nfc
@@ -143,6 +144,23 @@ class CellNumber(float):
         return format_number((exact * 100).normalize()) + "%" if self.percent else format_number(exact)
 
 
+def remembered(parse):
+    """``parse`` that reads each text once: the check reads a record's numbers and dates when it
+    validates the record (the schema's x-number, x-date… keywords) and again when it builds the
+    typed record; the second reading, and every repeat of the same text, is a lookup. Only plain
+    ``str`` values are remembered (equal text, equal result; a YAML float or a spreadsheet cell
+    carries more than its value), and a value that fails is read again, to report it again."""
+    known = lru_cache(maxsize=1 << 16)(parse)
+
+    @wraps(parse)
+    def read(raw, *args):
+        return known(raw, *args) if type(raw) is str else parse(raw, *args)
+
+    read.cache_info = known.cache_info
+    return read
+
+
+@remembered
 def parse_quantity(raw: object, kind: str) -> Quantity:
     """Read ``raw`` (int, YAML float, spreadsheet cell or Vietnamese text) as a quantity of ``kind``."""
     if isinstance(raw, CellNumber):
@@ -310,6 +328,7 @@ def spell_number(number: int) -> str:
     return " ".join(words)
 
 
+@remembered
 def parse_percent(raw: object) -> Decimal:
     """Read a share such as "116,6%" (or 100) as a Decimal number of percent."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):

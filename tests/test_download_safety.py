@@ -41,11 +41,11 @@ def test_each_formula_prefix_is_neutralised_in_the_bulk_csv_and_kept_in_the_xlsx
     files = export.files([table], fixture_dataset)
     written = "'" + text.replace("\r", "\n")  # a CR in a cell is written as a quoted line break
     expected = [["ten", "so", "gia_tri", "ghi_chu"], [written, "-5", "-2.5", "văn bản thường - có gạch"]]
-    assert _csv_rows(files["du-lieu/thu.csv"]) == expected
-    with zipfile.ZipFile(io.BytesIO(files["du-lieu/du-lieu.zip"])) as bundle:
+    assert _csv_rows(files["thu.csv"]) == expected
+    with zipfile.ZipFile(io.BytesIO(files["du-lieu.zip"])) as bundle:
         assert _csv_rows(bundle.read("thu.csv")) == expected
     # The XLSX is unchanged: the raw text as an inline string (never a formula), numbers as numbers.
-    with zipfile.ZipFile(io.BytesIO(files["du-lieu/du-lieu.xlsx"])) as book:
+    with zipfile.ZipFile(io.BytesIO(files["du-lieu.xlsx"])) as book:
         sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert f'<c r="A2" t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>' in sheet
     assert "<f>" not in sheet and '<c r="B2"><v>-5</v></c>' in sheet

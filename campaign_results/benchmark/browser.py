@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from playwright.sync_api import sync_playwright
 
+from ..render import urls
+
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright's own browser download is not used
 # As root Chromium needs --no-sandbox; with no internet its background networking must be off.
 CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,7 +50,7 @@ def measure(base_url: str, query: str) -> BrowserFigures:
             received = _track_bytes(page)
             cdp = page.context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-            page.goto(base_url + "tim-kiem/", wait_until="networkidle")
+            page.goto(base_url + urls.url_of(urls.SEARCH), wait_until="networkidle")
             before = sum(received)
             page.fill("#search-q", query)
             start = time.perf_counter()

@@ -36,6 +36,7 @@ from pathlib import Path
 from ..numbers import format_number
 from ..project import HERE, Project
 from ..publish.static_server import StaticServer
+from ..render import urls
 from ..site_build import build_project
 from ..synth import synthesize
 from . import browser, lighthouse
@@ -130,7 +131,8 @@ def _run(records: int, scratch: Path, with_lighthouse: bool) -> dict:
         figures["search_first_query_bytes"] = measured.search_first_query_bytes
         figures["search_first_result_ms"] = measured.search_first_result_ms
         if with_lighthouse:
-            pages = ["", f"ngay-cao-diem/{dataset_day}/", f"mo-hinh/{model}/", "don-vi/ben-tre/"]
+            pages = [urls.url_of(page) for page in (urls.HOME, urls.peak_day(dataset_day), urls.model(model),
+                                                    urls.unit("ben-tre"))]
             all_scores = {page or "/": lighthouse.scores(server.url + page) for page in pages}
             figures["lighthouse_scores"] = all_scores
             figures["lighthouse_min"] = min(min(s.values()) for s in all_scores.values())

@@ -151,13 +151,16 @@ class Renderer:
     # --- writing ------------------------------------------------------------
 
     def page(self, path: str, template: str, **context) -> None:
-        """Write the page ``path`` from ``template``. Every table given to it (by name) that is longer
-        than SHOWN_ROWS shows its first rows; the others go to a file of their own (``bang/``)."""
+        """Write the page ``path`` from ``template``, and give its words to the search index with the
+        title and description the template set (``page_meta``). Every table given to it (by name)
+        that is longer than SHOWN_ROWS shows its first rows; the others go to a file of their own
+        (``bang/``)."""
         for value in context.values():
             if isinstance(value, Table) and len(value.rows) > SHOWN_ROWS:
                 self._move_rows_out(path, value)
-        text = self.env.get_template(template).render(page=path, r=self, urls=urls, **context)
-        self.docs.write(path, self.search.add_page(path, text).encode("utf-8"))
+        page = self.env.get_template(template).make_module({"page": path, "r": self, "urls": urls, **context})
+        text = self.search.add_page(path, str(page), page.page_meta)
+        self.docs.write(path, text.encode("utf-8"))
 
     def _move_rows_out(self, page: str, table: Table) -> None:
         rows = self.env.get_template("_macros.md.j2").module.rows(table, SHOWN_ROWS, len(table.rows), False)

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from ..text import fold
+from ..text import curly_quotes, fold
 from . import urls
 
 FOLDER = urls.SEARCH_INDEX_DIR  # under the site root
@@ -81,8 +81,10 @@ class SearchIndex:
     def __init__(self) -> None:
         self.entries: list[SearchEntry] = []
 
-    def add_page(self, path: str, markdown: str) -> str:
-        """Take the words of the page at ``path`` (a .md file under the docs folder).
+    def add_page(self, path: str, markdown: str, meta: dict | None = None) -> str:
+        """Take the words of the page at ``path`` (a .md file under the docs folder). ``meta``: its
+        title, description and search mode as the renderer wrote them into the front matter (as
+        given, not escaped); a page of content/ has them read from its front matter.
 
         Returns the page without its search block, which only carries words to this index.
         """
@@ -91,9 +93,15 @@ class SearchIndex:
             markdown = markdown[:found.start()] + "\n" + markdown[found.end():]
         if path in NOT_INDEXED:
             return markdown
-        meta, body = _front_matter(markdown)
-        title = _unescape(str(meta.get("title") or _first_heading(body) or path))
-        summary = _unescape(str(meta.get("description") or ""))
+        if meta is None:
+            meta, body = _front_matter(markdown)
+            title = _unescape(str(meta.get("title") or _first_heading(body) or path))
+            summary = _unescape(str(meta.get("description") or ""))
+        else:
+            start = _FRONT_MATTER.match(markdown)
+            body = markdown[start.end():] if start else markdown
+            title = curly_quotes(str(meta.get("title") or path)).strip()  # as the page shows them
+            summary = curly_quotes(str(meta.get("description") or "")).strip()
         if found:
             words = _unescape(found.group(1))
         elif meta.get("search") == "summary":
@@ -142,9 +150,9 @@ def _listing_order(entry: SearchEntry) -> tuple:
 
 
 def _excerpt(entry: SearchEntry) -> str:
-    """The start of the page's words after its title and summary, spaces made single and
-    Markdown's emphasis marks left out."""
-    text = " ".join(entry.words.replace("*", "").replace("`", "").split())
+    """The start of the page's words after its title and summary, as the page writes them: spaces
+    made single, Markdown's emphasis marks left out, quotes typographic."""
+    text = curly_quotes(" ".join(entry.words.replace("*", "").replace("`", "").split()))
     for known in (entry.title, entry.summary):
         text = text.removeprefix(known).lstrip(" ·")
     return text[:EXCERPT_CHARACTERS].rsplit(" ", 1)[0] if len(text) > EXCERPT_CHARACTERS else text

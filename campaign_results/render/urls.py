@@ -30,6 +30,7 @@ INDICATORS = f"{INDICATORS_DIR}/index.md"
 YEARS = f"{YEARS_DIR}/index.md"
 MAPS = "ban-do.md"
 DOWNLOADS = "du-lieu.md"
+DOWNLOADS_DIR = "du-lieu"            # the download files, beside their page (campaign_results/export.py)
 DATA_DICTIONARY = "tu-dien-du-lieu.md"
 CHANGES = "thay-doi.md"
 CHANGES_FEED = "thay-doi.xml"        # the Atom feed; overrides/main.html links it too
@@ -75,6 +76,11 @@ def year(value: int) -> str:
 def chart(name: str) -> str:
     """A chart or share image by its file name (digest and suffix)."""
     return f"{CHARTS_DIR}/{name}"
+
+
+def download(name: str) -> str:
+    """A download file (a CSV, the zip, the data package…) by its file name."""
+    return f"{DOWNLOADS_DIR}/{name}"
 
 
 def table_rows(name: str) -> str:

@@ -162,3 +162,13 @@ def test_a_page_entry_carries_the_start_of_its_text_for_the_excerpt() -> None:
     assert (url, title, summary) == ("mo-hinh/x/", "Mô hình X", "Tóm tắt")
     assert excerpt.startswith("Đội hình Thanh niên xung kích hỗ trợ")  # no title, no Markdown marks
     assert len(excerpt) <= EXCERPT_CHARACTERS and not excerpt.endswith(" ")
+
+
+def test_a_generated_page_gives_its_title_and_description_as_values_not_to_be_parsed_again() -> None:
+    index = SearchIndex()
+    markdown = ('---\ntitle: "written for MkDocs"\ndescription: "x"\n---\n# Mô hình\n\n'
+                '<div hidden data-search-body markdown="0">Mô hình &quot;Xanh&quot; · Bến Tre</div>\n')
+    index.add_page("mo-hinh/xanh.md", markdown, {"title": 'Mô hình "Xanh"', "description": "Tóm <tắt>"})
+    [entry] = index.entries
+    assert (entry.title, entry.summary) == ("Mô hình “Xanh”", "Tóm <tắt>")  # as the page shows them
+    assert entry.words == 'Mô hình "Xanh" · Bến Tre'

@@ -21,11 +21,11 @@ def plan(r: Renderer) -> None:
     r.plan(DICTIONARY, lambda: r.page(DICTIONARY, "dictionary.md.j2", schemas=r.inputs.dictionary))
 
     def write() -> None:
-        files = job.result()
+        files = {urls.download(name): data for name, data in job.result().items()}
         for path, data in files.items():
             r.docs.write(path, data)
-        r.page(PAGE, "downloads.md.j2", tables=all_tables, folder=export.FOLDER, licence=export.LICENCE,
+        r.page(PAGE, "downloads.md.j2", tables=all_tables, folder=urls.DOWNLOADS_DIR, licence=export.LICENCE,
                sizes={path: len(data) for path, data in files.items()})
 
-    r.plan((PAGE, *export.file_paths(all_tables)), write, last=True)
+    r.plan((PAGE, *map(urls.download, export.file_names(all_tables))), write, last=True)
 

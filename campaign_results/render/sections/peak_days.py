@@ -81,7 +81,7 @@ def _peak_day_page(r: Renderer, day) -> None:
         (r.indicator_label(t.indicator), quantity(t.value, r.indicator_kind(t.indicator)))
         for track in day.tracks for t in track.totals[:2])[:4],
         peak_day_label(day.date))
-    contents = [(_anchor("track", t.id), t.name) for t in day.tracks]
+    contents = [(item["anchor"], item["track"].name) for item in tracks]
     contents += [(anchor, label) for anchor, label, shown in (
         ("hoat-dong-diem", "Hoạt động điểm cấp Trung ương", central), ("hoat-dong-khac", "Hoạt động khác", events),
         ("han-bao-cao", "Hạn báo cáo", day.deadlines), ("bao-cao-cham", "Đơn vị báo cáo chậm", day.late_reporters),
@@ -95,8 +95,8 @@ def _peak_day_page(r: Renderer, day) -> None:
 
 def headline_figures(r: Renderer, page: str, day, per_track: int = HEADLINE_PER_TRACK,
                      limit: int = HEADLINE_MAX, context: str | None = None) -> KeyFigures:
-    """A peak day's national totals as headline figures: the first of each track (as the report
-    lists them), each linking to its track on the day's page. ``context``: said on each card
+    """A peak day's national totals as headline figures: the first ``per_track`` of each track (as
+    the report lists them), ``limit`` in all, each linking to its track on the day's page. ``context``: said on each card
     instead of its track's name (a page that lists several days)."""
     figures = KeyFigures(empty="Chưa có kết quả toàn quốc của Ngày cao điểm này.")
     day_page = urls.peak_day(day.id)
@@ -153,7 +153,7 @@ def _track(r: Renderer, page: str, day, track) -> dict:
             value_labels=tuple(quantity(res.value, indicator.kind) for res in rows),
             axis_label=indicator.unit)))
     sources = list(dict.fromkeys(res.source for res in results))
-    return {"track": track, "totals": totals if track.totals else None,
+    return {"track": track, "anchor": _anchor("track", track.id), "totals": totals if track.totals else None,
             "units": _unit_results(r, page, track, results) if results else None, "charts": charts,
             "sources": [r.document_link(page, doc_id) for doc_id in sources]}
 
