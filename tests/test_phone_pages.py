@@ -179,6 +179,8 @@ def test_a_result_shows_why_it_matched(browser, site) -> None:
 
 def test_the_404_page_is_in_vietnamese_with_search_and_the_main_sections(browser, site) -> None:
     page = browser.new_page(viewport=PHONE)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         response = page.goto(site.url + "khong-co-trang-nay/")
         assert response.status == 404
@@ -186,6 +188,7 @@ def test_the_404_page_is_in_vietnamese_with_search_and_the_main_sections(browser
         assert page.locator("h1").inner_text() == "Không tìm thấy trang"
         links = {a.inner_text().strip() for a in page.locator("article a").all()}
         assert {"Mô hình", "Ngày cao điểm", "Đơn vị", "Bản đồ"} <= links
+        assert errors == []  # the page's script runs without an error
         page.fill("article input[name=q]", "ben tre")
         page.press("article input[name=q]", "Enter")
         page.wait_for_function("() => /Tìm thấy/.test((document.querySelector('.search-status') || {}).textContent)")

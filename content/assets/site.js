@@ -317,6 +317,7 @@
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector(".search-status");
     var list = document.querySelector(".search-results");
+    if (!status || !list) return;  // a search box elsewhere (the 404 page): the form opens the search page
     var query = [];
     async function run(text) {
       query = readQuery(text);

@@ -21,7 +21,7 @@ def _home(r: Renderer) -> None:
     headline = []
     if latest:
         for track in latest.tracks:
-            table = Table(["Chỉ tiêu", "Kết quả toàn quốc"], caption=track.name, sortable=False)
+            table = Table(["Chỉ tiêu", "Toàn quốc"], caption=track.name, sortable=False)
             for total in track.totals:
                 table.add([Cell(r.a(page, urls.indicator(total.indicator), r.indicator_label(total.indicator))),
                            quantity_cell(total.value, r.indicator_kind(total.indicator))])

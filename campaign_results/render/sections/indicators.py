@@ -37,7 +37,7 @@ def plan(r: Renderer) -> None:
 
 def _indicator_page(r: Renderer, code: str, indicator, rows: list) -> None:
     page = urls.indicator(code)
-    table = Table(["Năm", "Ở đâu", "Đơn vị", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả"],
+    table = Table(["Năm", "Số liệu của", "Đơn vị", "Phạm vi", "Chỉ tiêu đặt ra", "Kết quả"],
                   caption=f"{indicator.label} ({indicator.unit})")
     for year, target, label, unit, scope, goal, value in sorted(rows, key=lambda x: (-x[0], x[2])):
         table.add([number_cell(year, str(year)), Cell(r.a(page, target, label), text=label),

@@ -121,7 +121,7 @@ def _anchor(kind: str, key: str) -> str:
 
 
 def _track(r: Renderer, page: str, day, track) -> dict:
-    totals = Table(["Chỉ tiêu", "Kết quả toàn quốc", "Ghi chú", "Nguồn"], caption=f"Tổng toàn quốc – {track.name}")
+    totals = Table(["Chỉ tiêu", "Toàn quốc", "Ghi chú", "Nguồn"], caption=f"Tổng toàn quốc – {track.name}")
     for total in track.totals:
         source = total.source or day.sources[0]
         totals.add([
