@@ -163,7 +163,7 @@ class Renderer:
         self.docs.write(path, text.encode("utf-8"))
 
     def _move_rows_out(self, page: str, table: Table) -> None:
-        rows = self.env.get_template("_macros.md.j2").module.rows(table, SHOWN_ROWS, len(table.rows), False)
+        rows = self.env.get_template("_macros.md.j2").module.rows(table, SHOWN_ROWS, len(table.rows))
         data = json.dumps({"rows": str(rows)}, ensure_ascii=False).encode("utf-8")
         # Named by page and content: two pages may have the same rows (a new province with one old one).
         key = f"{page}\0{table.caption}\0".encode() + data

@@ -35,6 +35,7 @@ from ..text import curly_quotes
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 _MD_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]|~"})
+_HTML_SPECIAL = re.compile(r"""[&<>"'\\`*_{}\[\]|~]""")  # what _html changes
 
 
 def h(value: object, typographic: bool = True) -> Markup:
@@ -59,6 +60,8 @@ def code(value: object) -> Markup:
 
 
 def _html(text: str) -> Markup:
+    if not _HTML_SPECIAL.search(text):  # most text: nothing to escape
+        return Markup(text)
     return Markup(html.escape(text, quote=True).translate(_MD_REFERENCES))
 
 
