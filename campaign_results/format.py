@@ -49,6 +49,13 @@ def quantity(q: Quantity | None, kind: str = "count") -> str:
     return f"{q.qualifier} {shown}" if q.qualifier else shown
 
 
+def measured(q: Quantity | None, kind: str, unit: str) -> str:
+    """A figure with its unit of measure: "1.025 tuyến", "hơn 5.000 lượt người"; a sum of money
+    says its unit already ("17,5 tỷ đồng")."""
+    shown = quantity(q, kind)
+    return shown if kind == "money" or not shown else f"{shown} {unit}"
+
+
 def date(value: dt.date | None) -> str:
     return format_date(value) if value else ""
 

@@ -45,3 +45,9 @@ class KeyFigures:
     def add_source(self, link: Markup) -> None:
         if link not in self.sources:
             self.sources.append(link)
+
+    def extend(self, other: KeyFigures) -> None:
+        """Add ``other``'s figures and sources (a page that shows several peak days' figures)."""
+        self.figures += other.figures
+        for link in other.sources:
+            self.add_source(link)

@@ -53,13 +53,11 @@ def _shapes(path: str) -> tuple[tuple[str, tuple], ...]:
     return tuple(shapes)
 
 
-def _scale() -> float:
-    return WIDTH * UNITS_PER_PIXEL / ((EAST - WEST) * X_SCALE)
+SCALE = WIDTH * UNITS_PER_PIXEL / ((EAST - WEST) * X_SCALE)  # drawing units per degree of latitude
 
 
 def _point(lon: float, lat: float) -> tuple[int, int]:
-    k = _scale()
-    return round((lon - WEST) * X_SCALE * k), round((NORTH - lat) * k)
+    return round((lon - WEST) * X_SCALE * SCALE), round((NORTH - lat) * SCALE)
 
 
 def _path(rings) -> str:
@@ -108,7 +106,7 @@ class ProvinceMap:
 
     @property
     def size(self) -> tuple[int, int]:
-        return WIDTH, round((NORTH - SOUTH) * _scale() / UNITS_PER_PIXEL)
+        return WIDTH, round((NORTH - SOUTH) * SCALE / UNITS_PER_PIXEL)
 
     @property
     def legend(self) -> tuple[tuple[str, str], ...]:

@@ -146,6 +146,12 @@
   var INDEX = siteRoot + "chi-muc-tim-kiem/";
   var COMPLETIONS = 10;  // a word being typed matches at most this many words, the most frequent
   var TITLE_WEIGHT = 3;  // a word of the page's title counts three times a word of its text
+  var HELP_PENALTY = 1000;  // a help page comes after every other page
+  var RERANK = 30;        // results looked at again by their titles
+  var EXACT_BONUS = 2;    // a word of the title written as typed, tone marks and all
+  var PHRASE_BONUS = 3;   // the query's words side by side in the title, in the order typed
+  var EXCERPT_BEFORE = 40, EXCERPT_LENGTH = 140;  // characters of text around the first match
+  var PAGE_SIZE = 10;     // results shown at a time
   var indexFiles = {};
   function indexFile(path) {
     if (!indexFiles[path]) {
@@ -230,7 +236,10 @@
   function readQuery(text) {
     var typed = tokens(text), seen = {}, words = [];
     typed.forEach(function (t) {
-      if (!seen[t.folded]) { seen[t.folded] = true; words.push({ folded: t.folded, written: t.written }); }
+      if (!seen[t.folded]) {
+        seen[t.folded] = true;
+        words.push({ folded: t.folded, written: t.written, marked: t.written !== t.folded });
+      }
     });
     return words;
   }
@@ -238,7 +247,7 @@
   // marks, as typed; the last word may be the start of a longer one, unless ``whole``.
   function matches(token, query, i, whole) {
     var q = query[i], typing = !whole && i === query.length - 1;
-    var mine = q.written !== q.folded ? token.written : token.folded, word = q.written !== q.folded ? q.written : q.folded;
+    var mine = q.marked ? token.written : token.folded, word = q.marked ? q.written : q.folded;
     return mine === word || (typing && mine.indexOf(word) === 0);
   }
   // A closer look at the best results, by their titles: each query word written as typed (with
@@ -247,7 +256,7 @@
   function titleBonus(title, query) {
     var words = tokens(title), bonus = 0;
     query.forEach(function (q) {
-      if (q.written !== q.folded && words.some(function (t) { return t.written === q.written; })) bonus += EXACT_BONUS;
+      if (q.marked && words.some(function (t) { return t.written === q.written; })) bonus += EXACT_BONUS;
     });
     if (phraseAt(words, query)) bonus += PHRASE_BONUS;
     return bonus;
@@ -307,12 +316,6 @@
     }
     return data.summary;
   }
-  var PAGE_SIZE = 10;
-  var RERANK = 30;        // results looked at again by their titles
-  var EXACT_BONUS = 2;    // a word of the title written as typed, tone marks and all
-  var PHRASE_BONUS = 3;   // the query's words side by side in the title, in the order typed
-  var HELP_PENALTY = 1000;
-  var EXCERPT_BEFORE = 40, EXCERPT_LENGTH = 140;  // characters
   function setUpSearch(form) {
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector(".search-status");

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
-from ...format import number, peak_day_label, quantity
+from ...format import measured, number, peak_day_label
 from .. import urls
 from ..key_figures import KeyFigure, KeyFigures
 from ..renderer import Renderer
@@ -56,7 +56,7 @@ def _key_figures(r: Renderer, page: str, indicator, rows: list) -> KeyFigures:
     for year, target, label, unit, scope, goal, value in (national or latest)[:HEADLINE_MAX]:
         if value is None:
             continue
-        shown = quantity(value, indicator.kind) + ("" if indicator.kind == "money" else f" {indicator.unit}")
+        shown = measured(value, indicator.kind, indicator.unit)
         where = "Toàn quốc" if unit is None else r.unit_name(unit)
         figures.figures.append(KeyFigure(value=shown, label=where, context=label,
                                          link=str(r.href(page, target))))

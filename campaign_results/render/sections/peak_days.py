@@ -20,6 +20,11 @@ MAX_BARS = 10  # more bars are unreadable on a phone; the per-unit table beside 
 MAX_INDICATOR_COLUMNS = 4  # more indicators in a track are listed in one cell per unit
 HEADLINE_PER_TRACK = 3  # national totals of each track among the page's headline figures
 HEADLINE_MAX = 6
+CENTRAL_EVENT = "hoat-dong-diem"  # the id of the central event's section (province pages link to it)
+# The page's sections after its tracks, by the id of their heading (the page's contents link them).
+SECTIONS = {CENTRAL_EVENT: "Hoạt động điểm cấp Trung ương", "hoat-dong-khac": "Hoạt động khác",
+            "han-bao-cao": "Hạn báo cáo", "bao-cao-cham": "Đơn vị báo cáo chậm",
+            "ke-hoach": "Kế hoạch triển khai của các đơn vị", "nguon": "Nguồn"}
 
 
 def plan(r: Renderer) -> None:
@@ -36,11 +41,8 @@ def _campaign_page(r: Renderer, campaign, days) -> None:
     days = [d for d in days if d.campaign == campaign.id]
     figures = KeyFigures(empty="Chưa có kết quả toàn quốc của các Ngày cao điểm trong chiến dịch này.")
     for day in days:
-        headline = headline_figures(r, page, day, per_track=2, limit=4,
-                                    context=peak_day_label(day.date) if len(days) > 1 else None)
-        figures.figures += headline.figures
-        for link in headline.sources:
-            figures.add_source(link)
+        figures.extend(headline_figures(r, page, day, per_track=2, limit=4,
+                                        context=peak_day_label(day.date) if len(days) > 1 else None))
     r.page(page, "campaign.md.j2", campaign=campaign, days=days, figures=figures)
 
 
@@ -82,13 +84,12 @@ def _peak_day_page(r: Renderer, day) -> None:
         for track in day.tracks for t in track.totals[:2])[:4],
         peak_day_label(day.date))
     contents = [(item["anchor"], item["track"].name) for item in tracks]
-    contents += [(anchor, label) for anchor, label, shown in (
-        ("hoat-dong-diem", "Hoạt động điểm cấp Trung ương", central), ("hoat-dong-khac", "Hoạt động khác", events),
-        ("han-bao-cao", "Hạn báo cáo", day.deadlines), ("bao-cao-cham", "Đơn vị báo cáo chậm", day.late_reporters),
-        ("ke-hoach", "Kế hoạch triển khai của các đơn vị", plans), ("nguon", "Nguồn", True)) if shown]
+    shown = {CENTRAL_EVENT: central, "hoat-dong-khac": events, "han-bao-cao": day.deadlines,
+             "bao-cao-cham": day.late_reporters, "ke-hoach": plans, "nguon": True}
+    contents += [(anchor, SECTIONS[anchor]) for anchor, present in shown.items() if present]
     r.page(page, "peak_day.md.j2", day=day, tracks=tracks, central=central, events=events,
            search_words=search_words, image=r.share_image(card), figures=headline_figures(r, page, day),
-           deadlines=deadlines if day.deadlines else None, plans=plans, contents=contents,
+           deadlines=deadlines if day.deadlines else None, plans=plans, contents=contents, sections=SECTIONS,
            campaign=r.dataset.campaigns.get(day.campaign),
            description=f"Kết quả {peak_day_label(day.date)}: {headline}.")
 

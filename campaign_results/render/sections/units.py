@@ -12,13 +12,14 @@ from functools import partial
 
 from markupsafe import Markup
 
-from ...format import counts, money, number, peak_day_label, quantity
+from ...format import counts, measured, money, number, peak_day_label
 from ...model.units import SYSTEM_34, SYSTEM_63
 from .. import urls
 from ..key_figures import KeyFigure, KeyFigures
 from ..renderer import LEVELS, STATUSES, Renderer
 from ..share_card import ShareCard
 from ..tables import Cell, Table, number_cell, text_cell
+from .peak_days import CENTRAL_EVENT
 
 HEADLINE_RESULTS = 4  # figures of the unit's latest peak day among its headline figures
 
@@ -30,7 +31,7 @@ def plan(r: Renderer) -> None:
     for day in r.dataset.peak_days.values():
         for res in day.results:
             results[res.unit].append((day, res))
-        for role in _roles(r, day):
+        for role in _roles(day):
             roles[role.unit].append(role)
     for doc in r.dataset.documents.values():
         documents[doc.issuer].append(doc)
@@ -51,7 +52,7 @@ class Role:
     figure: KeyFigure | None = None
 
 
-def _roles(r: Renderer, day) -> list[Role]:
+def _roles(day) -> list[Role]:
     roles = []
     event = day.central_event
     if event and event.host:
@@ -73,7 +74,7 @@ def _roles(r: Renderer, day) -> list[Role]:
     return roles
 
 
-def title(unit) -> str:
+def page_title(unit) -> str:
     """A unit's page title: a province says which list it belongs to, since the old and the new
     province of a name have a page each."""
     if unit.system == SYSTEM_63:
@@ -98,12 +99,12 @@ def _unit_page(r: Renderer, unit, models, results, documents, plans, roles) -> N
                                  ("kết quả tại Ngày cao điểm", number(len(unit_results))),
                                  ("Ngày cao điểm có kết quả", number(n_days))),
                      "Kết quả \"Dân vận khéo\" và Ngày cao điểm")
-    r.page(page, "unit.md.j2", unit=unit, image=r.share_image(card), title=title(unit),
+    r.page(page, "unit.md.j2", unit=unit, image=r.share_image(card), title=page_title(unit),
            figures=_key_figures(r, page, unit_models, unit_results, unit_roles, unit_plans, unit_documents),
            roles=unit_roles, years=_years_table(r, page, unit_models, unit_results, unit_documents),
            successor=r.dataset.unit(unit.successor) if unit.successor else None,
            predecessors=[r.dataset.unit(u) for u in unit.predecessors],
-           models=_models_table(r, page, unit_models), results=_results_table(r, page, unit, unit_results),
+           models=_models_table(r, page, unit_models), results=_results_table(r, page, unit_results),
            documents=unit_documents, plans=unit_plans,
            description=_description(unit, len(unit_models), n_days, unit_roles))
 
@@ -121,7 +122,7 @@ def _key_figures(r: Renderer, page: str, models, results, roles, plans, document
     if models:
         figures.figures.append(KeyFigure(value=number(len(models)), label="mô hình \"Dân vận khéo\"",
                                          context=_year_span(m.year for m in models), link="#mo-hinh"))
-    figures.figures += [replace(role.figure, link=f"{r.href(page, urls.peak_day(role.day.id))}#hoat-dong-diem")
+    figures.figures += [replace(role.figure, link=f"{r.href(page, urls.peak_day(role.day.id))}#{CENTRAL_EVENT}")
                         for role in roles if role.figure]
     if results:
         latest = max(day.date for day, _ in results)
@@ -129,7 +130,7 @@ def _key_figures(r: Renderer, page: str, models, results, roles, plans, document
         for day, res in shown:
             indicator = r.dataset.indicators[res.indicator]
             figures.figures.append(KeyFigure(
-                value=quantity(res.value, indicator.kind) + ("" if indicator.kind == "money" else f" {indicator.unit}"),
+                value=measured(res.value, indicator.kind, indicator.unit),
                 label=indicator.label, context=peak_day_label(day.date),
                 link=str(r.href(page, urls.peak_day(day.id)))))
             figures.add_source(r.document_link(page, res.source))
@@ -174,7 +175,7 @@ def _models_table(r: Renderer, page: str, models) -> Table | None:
     return table
 
 
-def _results_table(r: Renderer, page: str, unit, rows) -> Table | None:
+def _results_table(r: Renderer, page: str, rows) -> Table | None:
     """The unit's figures, latest peak day first; the unit a figure was written for is named only on a
     page that rolls up several (a new province and the old ones merged into it)."""
     if not rows:
@@ -184,7 +185,7 @@ def _results_table(r: Renderer, page: str, unit, rows) -> Table | None:
     table = Table(columns, caption="Kết quả tại các Ngày cao điểm")
     for day, res in sorted(rows, key=lambda x: (x[0].date, x[1].track, x[1].indicator), reverse=True):
         indicator = r.dataset.indicators[res.indicator]
-        shown = quantity(res.value, indicator.kind) + ("" if indicator.kind == "money" else f" {indicator.unit}")
+        shown = measured(res.value, indicator.kind, indicator.unit)
         where = Markup("{} · {}").format(r.a(page, urls.peak_day(day.id), peak_day_label(day.date)),
                                          day.track(res.track).name)
         table.add([Cell(r.a(page, urls.indicator(res.indicator), indicator.label), text=indicator.label),

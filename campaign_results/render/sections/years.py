@@ -41,10 +41,8 @@ def _year_page(r: Renderer, year: int, models, days, documents) -> None:
                                          context=f"{number(recognised)} đã công nhận" if recognised else "",
                                          link="#mo-hinh"))
     for day in sorted(days, key=lambda d: d.date, reverse=True):
-        headline = headline_figures(r, page, day, per_track=1, limit=2, context=peak_day_label(day.date) if len(days) > 1 else None)
-        figures.figures += headline.figures
-        for link in headline.sources:
-            figures.add_source(link)
+        figures.extend(headline_figures(r, page, day, per_track=1, limit=2,
+                                        context=peak_day_label(day.date) if len(days) > 1 else None))
     if documents:
         figures.figures.append(KeyFigure(value=number(len(documents)), label="văn bản", link="#van-ban"))
     r.page(page, "year.md.j2", year=year, models=model_table if models else None, figures=figures,
